@@ -1,0 +1,48 @@
+package vn.hoctap.shared;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Vietnamese-aware text helpers. */
+public final class Text {
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private Text() {
+    }
+
+    /**
+     * The folded form used for searching: Unicode NFC, lower case, every diacritic removed, đ → d,
+     * white space collapsed. "Nguyễn Thị Đào" and "nguyen thi dao" fold to the same string, and so
+     * do the old and new tone placements ("hoà" / "hòa").
+     */
+    public static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+        String stripped = COMBINING_MARKS.matcher(decomposed).replaceAll("")
+                .replace('đ', 'd').replace('Đ', 'D');
+        return SPACES.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /** NFC with collapsed white space, null for blank: how names are stored. */
+    public static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).replaceAll(" ").trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    public static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Escapes LIKE wildcards so that user input matches literally. */
+    public static String likeContains(String folded) {
+        return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
