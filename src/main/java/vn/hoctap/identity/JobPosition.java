@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import vn.hoctap.shared.Text;
 import vn.hoctap.shared.Times;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 
 /** A job position (vị trí việc làm) from the province's catalogue; mandatory training targets them. */
@@ -20,7 +21,7 @@ import java.time.LocalDateTime;
 @Table(name = "job_position")
 @NamedQuery(name = "JobPosition.all", query = "SELECT p FROM JobPosition p ORDER BY p.name")
 @NamedQuery(name = "JobPosition.findByCode", query = "SELECT p FROM JobPosition p WHERE p.code = :code")
-public class JobPosition {
+public class JobPosition implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import vn.hoctap.shared.Text;
 import vn.hoctap.shared.Times;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 
 /**
@@ -31,10 +32,10 @@ import java.time.LocalDateTime;
 @Entity
 @Table(name = "org_unit")
 @NamedQuery(name = "OrgUnit.findByCode", query = "SELECT u FROM OrgUnit u WHERE u.code = :code")
-@NamedQuery(name = "OrgUnit.all", query = "SELECT u FROM OrgUnit u ORDER BY u.depth, u.name")
+@NamedQuery(name = "OrgUnit.all", query = "SELECT u FROM OrgUnit u ORDER BY u.depth, u.kind, u.name")
 @NamedQuery(name = "OrgUnit.root", query = "SELECT u FROM OrgUnit u WHERE u.parent IS NULL ORDER BY u.id")
 @NamedQuery(name = "OrgUnit.subtree", query = "SELECT u FROM OrgUnit u WHERE u.path LIKE :prefix ORDER BY u.path")
-public class OrgUnit {
+public class OrgUnit implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -45,9 +45,22 @@ public class PeopleService {
     @Inject
     PersonRules rules;
 
+    /** A page of the people the actor manages, with the total number of matches. */
     public PageResult<Person> search(Actor actor, PeopleQuery query, int offset, int limit) {
-        List<String> scopes = AccessPolicy.managesEverywhere(actor) ? null : AccessPolicy.peopleScopes(actor);
-        return repository.search(query, scopes, offset, Math.min(limit, 500));
+        return repository.search(query, scopes(actor), offset, Math.min(limit, 500), true, true);
+    }
+
+    /** A page without the total (the list already knows it). */
+    public List<Person> page(Actor actor, PeopleQuery query, int offset, int limit) {
+        return repository.search(query, scopes(actor), offset, Math.min(limit, 500), true, false).items();
+    }
+
+    public long count(Actor actor, PeopleQuery query) {
+        return repository.search(query, scopes(actor), 0, 1, false, true).total();
+    }
+
+    private static List<String> scopes(Actor actor) {
+        return AccessPolicy.managesEverywhere(actor) ? null : AccessPolicy.peopleScopes(actor);
     }
 
     /** The person, if the actor may manage them. */

@@ -21,6 +21,7 @@ import jakarta.persistence.Version;
 import vn.hoctap.shared.Text;
 import vn.hoctap.shared.Times;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "Person.findByStaffCodes", query = "SELECT p FROM Person p WHERE p.staffCode IN :codes")
 @NamedQuery(name = "Person.findByPhones", query = "SELECT p FROM Person p WHERE p.phone IN :phones")
 @NamedQuery(name = "Person.findByUsernames", query = "SELECT p FROM Person p WHERE p.username IN :usernames")
-public class Person {
+public class Person implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

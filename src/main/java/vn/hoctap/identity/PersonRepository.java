@@ -65,6 +65,9 @@ public class PersonRepository {
         for (int i = 0; i < all.size(); i += 1000) {
             em.createNamedQuery(namedQuery, Person.class)
                     .setParameter(parameter, all.subList(i, Math.min(all.size(), i + 1000)))
+                    .setHint("eclipselink.batch.type", "IN")
+                    .setHint("eclipselink.batch", "p.posts")
+                    .setHint("eclipselink.batch", "p.roleGrants")
                     .getResultList()
                     .forEach(p -> found.put(key.apply(p), p));
         }
@@ -75,7 +78,8 @@ public class PersonRepository {
      * People matching the query, among those under {@code scopes} (tree paths; null = everyone).
      * Someone belongs under a scope through a post in a unit there or through their home commune.
      */
-    public PageResult<Person> search(PeopleQuery query, List<String> scopes, int offset, int limit) {
+    public PageResult<Person> search(PeopleQuery query, List<String> scopes, int offset, int limit, boolean withItems,
+                                     boolean withCount) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (scopes != null) {
@@ -106,14 +110,17 @@ public class PersonRepository {
             case USERNAME -> " ORDER BY p.username";
             case NEWEST -> " ORDER BY p.createdAt DESC, p.id DESC";
         };
-        TypedQuery<Person> page = em.createQuery("SELECT p FROM Person p" + where + order, Person.class);
+        TypedQuery<Person> page = em.createQuery("SELECT p FROM Person p" + where + order, Person.class)
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "p.posts")
+                .setHint("eclipselink.batch", "p.homeUnit");
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM Person p" + where, Long.class);
         params.forEach((k, v) -> {
             page.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<Person> items = page.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return new PageResult<>(items, count.getSingleResult(), offset, limit);
+        List<Person> items = withItems ? page.setFirstResult(offset).setMaxResults(limit).getResultList() : List.of();
+        return new PageResult<>(items, withCount ? count.getSingleResult() : -1, offset, limit);
     }
 
     private static String belongsUnder(String alias, List<String> paths, String prefix, Map<String, Object> params) {

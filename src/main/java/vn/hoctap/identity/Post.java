@@ -12,12 +12,13 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import vn.hoctap.shared.Times;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 
 /** A person's post: a job position held in a unit. One post per person is the main one. */
 @Entity
 @Table(name = "post")
-public class Post {
+public class Post implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

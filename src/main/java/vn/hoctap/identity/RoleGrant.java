@@ -14,12 +14,13 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import vn.hoctap.shared.Times;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 
 /** A role held over a node of the organisation tree and everything beneath it. */
 @Entity
 @Table(name = "role_grant")
-public class RoleGrant {
+public class RoleGrant implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -141,6 +141,7 @@ public final class Launcher {
      * directory (readable by its owner only), so that nothing secret lives in the repository.
      */
     static String secret(Path dataDir, String name) throws IOException {
+        Files.createDirectories(dataDir);
         Path file = dataDir.resolve("secrets.properties");
         Properties secrets = new Properties();
         if (Files.exists(file)) {
