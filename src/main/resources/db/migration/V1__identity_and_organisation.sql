@@ -1,7 +1,7 @@
 -- People, the province's organisation tree, job positions, roles, audit and sign-in throttling.
 -- Names and titles use MariaDB's UCA 14 collation with Vietnamese tailoring: it sorts
 -- An < Án < Anh < Ánh < Ăn < Ân < Bình < Dung < Đức. Searches without diacritics go through
--- the folded search_key columns instead (see shared.Text.fold).
+-- the folded search_key columns instead (see shared.Text.fold), compared byte for byte (fast LIKE).
 
 CREATE TABLE org_unit (
     id            BIGINT       NOT NULL AUTO_INCREMENT,
@@ -9,7 +9,7 @@ CREATE TABLE org_unit (
     kind          VARCHAR(20)  NOT NULL,
     code          VARCHAR(40)  NOT NULL,
     name          VARCHAR(255) NOT NULL,
-    search_key    VARCHAR(255) NOT NULL,
+    search_key    VARCHAR(255) COLLATE utf8mb4_bin NOT NULL,
     path          VARCHAR(700) NOT NULL,
     depth         INT          NOT NULL,
     population    INT          NULL,
@@ -42,7 +42,7 @@ CREATE TABLE person (
     id                       BIGINT       NOT NULL AUTO_INCREMENT,
     username                 VARCHAR(64)  NOT NULL,
     full_name                VARCHAR(200) NOT NULL,
-    search_key               VARCHAR(500) NOT NULL,
+    search_key               VARCHAR(500) COLLATE utf8mb4_bin NOT NULL,
     phone                    VARCHAR(20)  NULL,
     email                    VARCHAR(254) NULL,
     staff_code               VARCHAR(40)  NULL,

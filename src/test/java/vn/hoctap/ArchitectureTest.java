@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -66,6 +67,19 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    /**
+     * Sessions are replicated between nodes: whatever a view or session keeps must serialise,
+     * including the entities its tables hold.
+     */
+    @Test
+    void entitiesAndViewScopedBeansAreSerializable() {
+        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .or().areAnnotatedWith(jakarta.faces.view.ViewScoped.class)
+                .or().areAnnotatedWith(jakarta.enterprise.context.SessionScoped.class)
+                .should().beAssignableTo(java.io.Serializable.class)
+                .check(classes);
     }
 
     @Test

@@ -76,6 +76,7 @@ public final class Launcher {
                 childEnv.put("HOCTAP_DB_PASSWORD", password);
             } else {
                 log("Dùng máy chủ MariaDB tại / using the MariaDB server at " + env.get("HOCTAP_DB_URL"));
+                awaitDatabase(env.get("HOCTAP_DB_URL"), Integer.parseInt(env.getOrDefault("HOCTAP_DB_WAIT", "60")));
             }
         } catch (IOException e) {
             if (database != null) {
@@ -133,6 +134,37 @@ public final class Launcher {
         }
         if (database != null) {
             database.close();
+        }
+    }
+
+    /**
+     * Payara deploys the persistence unit by connecting to the database; without one the
+     * application is not deployed at all. So wait for it here, saying so, for a bounded time.
+     */
+    static void awaitDatabase(String jdbcUrl, int seconds) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("jdbc:[a-z]+://([^/:?,]+)(?::(\\d+))?").matcher(jdbcUrl);
+        if (!m.find()) {
+            return;
+        }
+        String host = m.group(1);
+        int port = m.group(2) == null ? 3306 : Integer.parseInt(m.group(2));
+        for (int waited = 0; ; waited += 5) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 3000);
+                return;
+            } catch (IOException e) {
+                if (waited >= seconds) {
+                    throw new LaunchException("không kết nối được cơ sở dữ liệu / DATABASE UNAVAILABLE at " + host + ":"
+                            + port + " (" + e.getMessage() + ") after " + seconds + " s");
+                }
+                log("đang chờ cơ sở dữ liệu / waiting for the database at " + host + ":" + port + " (" + waited + "/" + seconds + " s)");
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

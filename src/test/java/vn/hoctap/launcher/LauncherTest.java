@@ -14,6 +14,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LauncherTest {
 
     @Test
+    void anExternalDatabaseThatAnswersIsNotWaitedFor() throws Exception {
+        try (java.net.ServerSocket db = new java.net.ServerSocket(0)) {
+            Launcher.awaitDatabase("jdbc:mariadb://127.0.0.1:" + db.getLocalPort() + "/hoctap", 0);
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsTheStartWithAClearMessage() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        int port = closed;
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> Launcher.awaitDatabase("jdbc:mariadb://127.0.0.1:" + port + "/hoctap?sslMode=disable", 0));
+        assertTrue(e.getMessage().contains("DATABASE UNAVAILABLE at 127.0.0.1:" + port), e.getMessage());
+    }
+
+    @Test
     void secretsAreGeneratedOnceAndKeptPrivate(@TempDir Path dataDir) throws Exception {
         String first = Launcher.secret(dataDir, "db.password");
         assertEquals(first, Launcher.secret(dataDir, "db.password"), "the same secret on the next start");

@@ -3,14 +3,16 @@ package vn.hoctap.identity.web;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
-import jakarta.faces.convert.FacesConverter;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import vn.hoctap.identity.OrgUnit;
 import vn.hoctap.identity.OrganisationService;
 import vn.hoctap.shared.NotFoundException;
 
-/** Units in pickers travel as their ids. */
-@FacesConverter(forClass = OrgUnit.class, managed = true)
+/** Units in pickers travel as their ids: {@code converter="#{unitConverter}"}. */
+@Named
+@ApplicationScoped
 public class UnitConverter implements Converter<OrgUnit> {
 
     @Inject

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import vn.hoctap.platform.db.DatabaseStatus;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,21 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    DatabaseStatus database;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (!database.isReady()) {
+            // No accounts to check against: everyone is anonymous, and what needs an account waits.
+            if (context.isProtected() || request.getHeader("Authorization") != null) {
+                response.setHeader("Retry-After", "30");
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            return context.doNothing();
+        }
         Credential credential = context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential form) {
             return signIn(form, request, response, context, false);

@@ -25,7 +25,7 @@ public class DatabaseGate extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath();
-        if (status.isReady() || path.startsWith("/static/") || path.startsWith("/errors/")) {
+        if (status.isReady() || path.startsWith("/static/") || path.startsWith("/errors/") || path.startsWith("/health")) {
             chain.doFilter(request, response);
             return;
         }
