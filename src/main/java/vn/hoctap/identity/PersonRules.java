@@ -80,7 +80,7 @@ public class PersonRules {
             problems.add(new ValidationFailure.Problem("staffCode", "person.error.staffCode", staffCode));
         }
         AccountType type = form.type() == null ? AccountType.STAFF : form.type();
-        if (type == AccountType.RESIDENT && phone == null) {
+        if (type == AccountType.RESIDENT && Text.isBlank(form.phone())) {
             problems.add(new ValidationFailure.Problem("phone", "person.error.phoneRequired"));
         }
         return new PersonForm(username, fullName, phone, email == null ? null : email.toLowerCase(Locale.ROOT),
