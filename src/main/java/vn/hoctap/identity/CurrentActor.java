@@ -71,6 +71,12 @@ public class CurrentActor {
         return a != null && a.isStaff();
     }
 
+    /** Authors, reviewers and administrators work on library materials. */
+    public boolean isAuthor() {
+        Actor a = get();
+        return a != null && (a.has(Role.AUTHOR) || a.has(Role.REVIEWER) || a.has(Role.ADMIN));
+    }
+
     public boolean isAdmin() {
         Actor a = get();
         return a != null && a.has(Role.ADMIN);

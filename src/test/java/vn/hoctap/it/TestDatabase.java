@@ -35,6 +35,7 @@ public class TestDatabase implements LauncherSessionListener {
                 return;
             }
             long start = System.nanoTime();
+            deleteRecursively(Path.of("target", "it", "data")); // files and indexes of an earlier run's database
             database = EmbeddedDatabase.throwAway(Path.of("target", "it-db").toAbsolutePath(), 0);
             database.ensureDatabaseAndAccount("hoctap_it", "unused", "unused");
             System.setProperty("hoctap.it.db.url", database.jdbcUrl("hoctap_it"));
@@ -44,6 +45,16 @@ public class TestDatabase implements LauncherSessionListener {
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

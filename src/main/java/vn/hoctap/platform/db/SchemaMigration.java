@@ -1,22 +1,19 @@
 package vn.hoctap.platform.db;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,9 +22,7 @@ import java.util.logging.Logger;
  * database is unreachable it says so in one log line, keeps readiness DOWN and tries again every
  * 15 seconds instead of failing the deployment or hanging.
  */
-@Singleton
-@Startup
-@TransactionManagement(TransactionManagementType.BEAN) // Flyway commits on its own connections
+@ApplicationScoped
 public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
@@ -37,7 +32,7 @@ public class SchemaMigration {
     DataSource dataSource;
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     DatabaseStatus status;
@@ -49,17 +44,19 @@ public class SchemaMigration {
     @ConfigProperty(name = "hoctap.db.url")
     String url;
 
-    @PostConstruct
-    void start() {
-        if (!migrate()) {
-            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("schema-retry", false));
-        }
-    }
+    private volatile ScheduledFuture<?> retries;
 
-    @Timeout
-    void retry(Timer timer) {
-        if (migrate()) {
-            timer.cancel();
+    /**
+     * At deployment, outside any EJB or transaction (Flyway commits on its own connections, and
+     * tasks scheduled by start-up work must not inherit a component invocation).
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        if (!migrate()) {
+            retries = scheduler.scheduleWithFixedDelay(() -> {
+                if (!status.isReady() && migrate() && retries != null) {
+                    retries.cancel(false);
+                }
+            }, RETRY_MILLIS, RETRY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -79,7 +76,7 @@ public class SchemaMigration {
         } catch (RuntimeException e) {
             String problem = rootMessage(e);
             status.markFailed(problem);
-            LOG.severe("DATABASE UNAVAILABLE at " + url + ": " + problem
+            LOG.severe("DATABASE NOT READY at " + url + ": " + problem
                     + " — pages answer 503 and /health/ready is DOWN; retrying every "
                     + RETRY_MILLIS / 1000 + " s");
             LOG.log(Level.FINE, "database failure", e);

@@ -1,0 +1,102 @@
+package vn.hoctap.platform.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import vn.hoctap.shared.Text;
+
+import java.io.IOException;
+import java.text.Normalizer;
+
+/**
+ * Lucene analysis for Vietnamese, in two flavours that every text is indexed with:
+ *
+ * <ul>
+ * <li>{@link Mode#FOLDED}: every mark removed and đ → d, so "chuyen doi so" finds "chuyển đổi số";</li>
+ * <li>{@link Mode#EXACT}: letters kept as written (ă, â, ê, ô, ơ, ư, đ) but the tone moved into a
+ * suffix, so the old and new tone placements ("khoá"/"khóa", "hoà"/"hòa") are one term, and a
+ * query typed with diacritics matches exactly (this field is boosted).</li>
+ * </ul>
+ *
+ * Syllables are tokens (Unicode word boundaries split Vietnamese at spaces); text is NFC and
+ * lower case first.
+ */
+public final class VietnameseAnalyzer extends Analyzer {
+
+    public enum Mode { FOLDED, EXACT }
+
+    private final Mode mode;
+
+    public VietnameseAnalyzer(Mode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(tokenizer);
+        stream = new SyllableFilter(stream, mode);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new SyllableFilter(new LowerCaseFilter(in), mode);
+    }
+
+    /** The term a syllable becomes in the exact field: "khóa" and "khoá" → "khoa#1". */
+    public static String exactForm(String syllable) {
+        String decomposed = Normalizer.normalize(syllable, Normalizer.Form.NFD);
+        StringBuilder base = new StringBuilder(decomposed.length());
+        int tone = 0;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            switch (c) {
+                case '\u0301' -> tone = 1; // sắc
+                case '\u0300' -> tone = 2; // huyền
+                case '\u0309' -> tone = 3; // hỏi
+                case '\u0303' -> tone = 4; // ngã
+                case '\u0323' -> tone = 5; // nặng
+                default -> base.append(c);
+            }
+        }
+        String letters = Normalizer.normalize(base, Normalizer.Form.NFC);
+        return tone == 0 ? letters : letters + "#" + tone;
+    }
+
+    /** The term a syllable becomes in the folded field. */
+    public static String foldedForm(String syllable) {
+        return Text.fold(syllable);
+    }
+
+    private static final class SyllableFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final Mode mode;
+
+        SyllableFilter(TokenStream input, Mode mode) {
+            super(input);
+            this.mode = mode;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String original = term.toString();
+            boolean ascii = true;
+            for (int i = 0; i < original.length() && ascii; i++) {
+                ascii = original.charAt(i) < 0x80;
+            }
+            if (!ascii) {
+                String transformed = mode == Mode.EXACT ? exactForm(original) : foldedForm(original);
+                term.setEmpty().append(transformed);
+            }
+            return true;
+        }
+    }
+}
