@@ -51,8 +51,9 @@ public class AccountIdentityStore implements IdentityStore, AccountDirectory {
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Set<String>> activeGroups(String username) {
-        return people.findByUsername(username).filter(Person::isEnabled).map(AccountIdentityStore::groups);
+    public Optional<Account> activeAccount(String username) {
+        return people.findByUsername(username).filter(Person::isEnabled)
+                .map(p -> new Account(groups(p), String.valueOf(p.getPasswordHash())));
     }
 
     static Set<String> groups(Person person) {

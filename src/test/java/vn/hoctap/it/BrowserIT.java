@@ -107,13 +107,51 @@ class BrowserIT {
     }
 
     @Test
-    void anAdministratorImportsStaffFromASpreadsheet() throws Exception {
+    void anAuthorUploadsWithProgressPublishesAndFindsItHighlighted() throws Exception {
+        signInAsAdmin();
+        String marker = "Sonca" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        Path pdf = vn.hoctap.library.ingest.TestFiles.pdf(Files.createTempDirectory("up"), "Kỹ thuật trồng mận hậu.pdf",
+                "Ky thuat trong man hau o Moc Chau", marker);
+        open("author/");
+        driver.findElement(By.id("files")).sendKeys(pdf.toString());
+        waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".upload li.done")));
+        assertEquals("1", driver.findElement(By.cssSelector(".upload li.done progress")).getAttribute("value"));
+        assertTrue(driver.findElement(By.cssSelector(".upload li.done .status")).getText().contains("Đã tải lên"));
+        driver.findElement(By.cssSelector(".upload li.done .status a")).click();
+
+        waitUpTo(20).until(ExpectedConditions.urlContains("/author/edit.xhtml"));
+        driver.findElement(By.id("title")).clear();
+        driver.findElement(By.id("title")).sendKeys("Kỹ thuật trồng mận hậu " + marker);
+        driver.findElement(By.id("subjects")).sendKeys("nông nghiệp, cây ăn quả");
+        driver.findElement(By.id("saveSubmit")).click();
+        waitUpTo(20).until(ExpectedConditions.urlContains("/library/material.xhtml"));
+        driver.findElement(By.id("publish")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBe(By.id("status"), "Đã xuất bản"));
+
+        for (int i = 0; i < 30; i++) {
+            open("library/?q=ky+thuat+trong+man+hau+" + marker.toLowerCase());
+            if (!driver.findElements(By.cssSelector(".hits mark")).isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(driver.findElement(By.cssSelector(".hits h3")).getText().contains(marker));
+        assertTrue(driver.findElement(By.cssSelector(".hits")).getAttribute("innerHTML").contains("<mark>"),
+                "found without diacritics, highlighted");
+    }
+
+    void signInAsAdmin() {
         driver.manage().deleteAllCookies();
         open("login.xhtml");
         driver.findElement(By.id("login")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys(PlatformIT.ADMIN_PASSWORD);
         driver.findElement(By.id("submit")).click();
         waitUpTo(20).until(ExpectedConditions.urlContains("/me/"));
+    }
+
+    @Test
+    void anAdministratorImportsStaffFromASpreadsheet() throws Exception {
+        signInAsAdmin();
 
         String s = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         StringBuilder csv = new StringBuilder("Mã cán bộ,Họ và tên,Mã đơn vị,Mã vị trí việc làm\n");

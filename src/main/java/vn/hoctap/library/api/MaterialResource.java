@@ -63,7 +63,8 @@ public class MaterialResource {
     @Context
     HttpHeaders headers;
 
-    public record SearchDto(long total, List<MaterialSearcher.Hit> hits, Map<String, List<MaterialSearcher.FacetValue>> facets) {
+    public record SearchDto(long total, List<MaterialSearcher.Hit> hits, Map<String, List<MaterialSearcher.FacetValue>> facets,
+                            double tookMs) {
     }
 
     public record DescribeRequest(long version, String title, String description, List<String> subjects, String audience,
@@ -87,10 +88,11 @@ public class MaterialResource {
         put(filters, MaterialDocuments.AUDIENCE, audience);
         put(filters, MaterialDocuments.LICENCE, licence);
         put(filters, MaterialDocuments.LANGUAGE, language);
+        long start = System.nanoTime();
         MaterialSearcher.Result r = search.search(new MaterialSearcher.Request(q, filters,
                 "newest".equals(sort) ? MaterialSearcher.Order.NEWEST : MaterialSearcher.Order.RELEVANCE,
                 Math.max(0, Math.min(offset, 1000)), Math.max(1, Math.min(limit, 50))));
-        return new SearchDto(r.total(), r.hits(), r.facets());
+        return new SearchDto(r.total(), r.hits(), r.facets(), (System.nanoTime() - start) / 1e6);
     }
 
     @GET

@@ -19,9 +19,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How a published material becomes a Lucene document. Every text is indexed twice: folded
+ * How a published material becomes a Lucene document. Every text is indexed folded
  * ({@code *_f}, diacritics removed) and exact ({@code *_x}, tone placement unified), see
- * {@link VietnameseAnalyzer}. Facets: type, subject, audience, licence, language.
+ * {@link VietnameseAnalyzer}; {@code all_f} holds everything folded (what a word must appear in),
+ * the other fields score; {@code *_p} hold syllable pairs. Facets: type, subject, audience,
+ * licence, language.
  */
 public final class MaterialDocuments {
 
@@ -32,8 +34,11 @@ public final class MaterialDocuments {
     public static final String DESC_X = "desc_x";
     public static final String TAGS_F = "tags_f";
     public static final String TAGS_X = "tags_x";
-    public static final String BODY_F = "body_f";
     public static final String BODY_X = "body_x";
+    public static final String TITLE_P = "title_p";
+    /** Everything a material says, folded: what a word must appear in to match. */
+    public static final String ALL_F = "all_f";
+    public static final String BODY_P = "body_p";
     public static final String SNIPPET = "snippet";
     public static final String PUBLISHED = "published";
     public static final String TYPE = "type";
@@ -43,7 +48,7 @@ public final class MaterialDocuments {
     public static final String LANGUAGE = "language";
 
     /** Highlights are cut from the beginning of the text; the whole text is searchable. */
-    public static final int SNIPPET_CHARS = 30_000;
+    public static final int SNIPPET_CHARS = 10_000;
 
     public static final FacetsConfig FACETS = facets();
 
@@ -63,9 +68,12 @@ public final class MaterialDocuments {
         for (String f : new String[] {TITLE_X, DESC_X, TAGS_X, BODY_X}) {
             map.put(f, exact);
         }
-        for (String f : new String[] {TITLE_F, DESC_F, TAGS_F, BODY_F}) {
+        for (String f : new String[] {TITLE_F, DESC_F, TAGS_F, ALL_F}) {
             map.put(f, folded);
         }
+        Analyzer pairs = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.PAIRS);
+        map.put(TITLE_P, pairs);
+        map.put(BODY_P, pairs);
         return map;
     }
 
@@ -79,18 +87,23 @@ public final class MaterialDocuments {
         doc.add(new StringField(ID, Long.toString(s.id()), Field.Store.YES));
         doc.add(new TextField(TITLE_F, s.title(), Field.Store.YES));
         doc.add(new TextField(TITLE_X, s.title(), Field.Store.NO));
+        doc.add(new TextField(TITLE_P, s.title(), Field.Store.NO));
+        doc.add(new TextField(ALL_F, s.title(), Field.Store.NO));
         if (s.description() != null) {
             doc.add(new TextField(DESC_F, s.description(), Field.Store.YES));
             doc.add(new TextField(DESC_X, s.description(), Field.Store.NO));
+            doc.add(new TextField(ALL_F, s.description(), Field.Store.NO));
         }
         String tags = String.join(" ; ", s.subjects());
         if (!tags.isEmpty()) {
             doc.add(new TextField(TAGS_F, tags, Field.Store.NO));
             doc.add(new TextField(TAGS_X, tags, Field.Store.NO));
+            doc.add(new TextField(ALL_F, tags, Field.Store.NO));
         }
         if (s.text() != null && !s.text().isBlank()) {
-            doc.add(new TextField(BODY_F, s.text(), Field.Store.NO));
+            doc.add(new TextField(ALL_F, s.text(), Field.Store.NO));
             doc.add(new TextField(BODY_X, s.text(), Field.Store.NO));
+            doc.add(new TextField(BODY_P, s.text(), Field.Store.NO));
             doc.add(new StoredField(SNIPPET, s.text().length() > SNIPPET_CHARS ? s.text().substring(0, SNIPPET_CHARS) : s.text()));
         }
         long published = s.publishedAt() == null ? 0 : s.publishedAt().toEpochSecond(ZoneOffset.UTC);

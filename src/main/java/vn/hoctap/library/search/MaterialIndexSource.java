@@ -12,9 +12,12 @@ import vn.hoctap.library.Material;
 import vn.hoctap.library.MaterialVersion;
 import vn.hoctap.platform.search.IndexedSource;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The library index: published materials, with the text of their published version. */
 @ApplicationScoped
@@ -44,19 +47,37 @@ public class MaterialIndexSource implements IndexedSource {
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRED)
+    @Transactional
     public Optional<Document> document(long id) {
-        Material m = em.find(Material.class, id);
-        if (m == null || m.getPublishedVersion() == null) {
-            return Optional.empty();
+        return Optional.ofNullable(documents(List.of(id)).get(id));
+    }
+
+    /** A page of materials in three queries: materials with their published versions, subjects, texts. */
+    @Override
+    @Transactional
+    public Map<Long, Document> documents(List<Long> ids) {
+        List<Material> materials = em.createQuery("SELECT m FROM Material m JOIN FETCH m.publishedVersion"
+                        + " WHERE m.id IN :ids ORDER BY m.id", Material.class)
+                .setParameter("ids", ids)
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "m.subjects")
+                .getResultList();
+        Map<Long, String> texts = new HashMap<>();
+        if (!materials.isEmpty()) {
+            List<Long> versionIds = materials.stream().map(m -> m.getPublishedVersion().getId()).toList();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT version_id, content FROM material_text WHERE version_id IN ("
+                    + versionIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")").getResultList();
+            rows.forEach(r -> texts.put(((Number) r[0]).longValue(), r[1] == null ? null : r[1].toString()));
         }
-        MaterialVersion v = m.getPublishedVersion();
-        @SuppressWarnings("unchecked")
-        List<Object> text = em.createNativeQuery("SELECT content FROM material_text WHERE version_id = ?")
-                .setParameter(1, v.getId()).getResultList();
-        return Optional.of(MaterialDocuments.of(new MaterialDocuments.Source(m.getId(), m.getTitle(), m.getDescription(),
-                m.getSubjects(), v.getKind().name(), m.getAudience().name(), m.getLicence().name(), m.getLanguage(),
-                m.getPublishedAt(), text.isEmpty() || text.get(0) == null ? null : text.get(0).toString())));
+        Map<Long, Document> docs = new LinkedHashMap<>();
+        for (Material m : materials) {
+            MaterialVersion v = m.getPublishedVersion();
+            docs.put(m.getId(), MaterialDocuments.of(new MaterialDocuments.Source(m.getId(), m.getTitle(), m.getDescription(),
+                    m.getSubjects(), v.getKind().name(), m.getAudience().name(), m.getLicence().name(), m.getLanguage(),
+                    m.getPublishedAt(), texts.get(v.getId()))));
+        }
+        return docs;
     }
 
     @Override

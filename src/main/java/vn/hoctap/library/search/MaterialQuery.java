@@ -22,9 +22,13 @@ import java.util.regex.Pattern;
 
 /**
  * Turns what a person typed into a Lucene query, without a query syntax to get wrong: every word
- * must appear (in the title, description, subjects or text), "quoted words" must appear together,
- * and a match written exactly as typed (diacritics and all) scores above a folded one; the title
- * counts most, then subjects, description and text.
+ * must appear somewhere in the material (folded, so with or without diacritics), "quoted words"
+ * must appear together; then the score: a match written exactly as typed (diacritics and all)
+ * counts more than a folded one, the title most, then subjects, description and text, and
+ * syllables found side by side as typed ("an toàn") add more.
+ *
+ * <p>Matching uses one field per word ({@code all_f}), so counting all matches for the facets is
+ * a cheap conjunction of postings; the weighted fields only score the candidates.
  */
 public final class MaterialQuery {
 
@@ -32,21 +36,24 @@ public final class MaterialQuery {
     private static final Analyzer FOLDED = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.FOLDED);
     private static final Analyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.EXACT);
 
-    /** Field pairs (folded, exact) with their weights. */
-    private record Field(String folded, String exact, float weight) {
+    /** A scoring field: folded or exact, with its weight. */
+    private record Scored(String field, boolean exact, float weight) {
     }
-
-    private static final List<Field> FIELDS = List.of(
-            new Field(MaterialDocuments.TITLE_F, MaterialDocuments.TITLE_X, 4f),
-            new Field(MaterialDocuments.TAGS_F, MaterialDocuments.TAGS_X, 3f),
-            new Field(MaterialDocuments.DESC_F, MaterialDocuments.DESC_X, 2f),
-            new Field(MaterialDocuments.BODY_F, MaterialDocuments.BODY_X, 1f));
 
     /** How much more an exact (diacritics as typed) match counts than a folded one. */
     static final float EXACT_BOOST = 2.5f;
 
     /** How much a pair of syllables found side by side adds. */
     static final float ADJACENT_BOOST = 3f;
+
+    private static final List<Scored> SCORED = List.of(
+            new Scored(MaterialDocuments.TITLE_F, false, 4f),
+            new Scored(MaterialDocuments.TITLE_X, true, 4f * EXACT_BOOST),
+            new Scored(MaterialDocuments.TAGS_F, false, 3f),
+            new Scored(MaterialDocuments.TAGS_X, true, 3f * EXACT_BOOST),
+            new Scored(MaterialDocuments.DESC_F, false, 2f),
+            new Scored(MaterialDocuments.DESC_X, true, 2f * EXACT_BOOST),
+            new Scored(MaterialDocuments.BODY_X, true, EXACT_BOOST));
 
     private MaterialQuery() {
     }
@@ -75,23 +82,22 @@ public final class MaterialQuery {
         List<String> exact = tokens(EXACT, rest.toString());
         for (int i = 0; i < folded.size() && clauses < 32; i++) {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
-            for (Field f : FIELDS) {
-                word.add(new BoostQuery(new TermQuery(new Term(f.folded(), folded.get(i))), f.weight()), BooleanClause.Occur.SHOULD);
-                if (i < exact.size()) {
-                    word.add(new BoostQuery(new TermQuery(new Term(f.exact(), exact.get(i))), f.weight() * EXACT_BOOST),
-                            BooleanClause.Occur.SHOULD);
+            word.add(new TermQuery(new Term(MaterialDocuments.ALL_F, folded.get(i))), BooleanClause.Occur.MUST);
+            for (Scored s : SCORED) {
+                String term = s.exact() ? (i < exact.size() ? exact.get(i) : null) : folded.get(i);
+                if (term != null) {
+                    word.add(new BoostQuery(new TermQuery(new Term(s.field(), term)), s.weight()), BooleanClause.Occur.SHOULD);
                 }
             }
             all.add(word.build(), BooleanClause.Occur.MUST);
             clauses++;
         }
-        // Vietnamese words are several syllables ("an toàn", "khủng long"): syllables that stand
-        // together as typed rank the document higher than the same syllables scattered in it.
         for (int i = 0; i + 1 < folded.size() && i < 16; i++) {
-            for (Field f : FIELDS) {
-                all.add(new BoostQuery(new PhraseQuery(f.folded(), folded.get(i), folded.get(i + 1)), f.weight() * ADJACENT_BOOST),
-                        BooleanClause.Occur.SHOULD);
-            }
+            String pair = folded.get(i) + " " + folded.get(i + 1);
+            all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.TITLE_P, pair)), 4f * ADJACENT_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.BODY_P, pair)), ADJACENT_BOOST),
+                    BooleanClause.Occur.SHOULD);
         }
         return clauses == 0 ? new MatchAllDocsQuery() : all.build();
     }
@@ -102,14 +108,13 @@ public final class MaterialQuery {
         if (folded.isEmpty()) {
             return null;
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (Field f : FIELDS) {
-            any.add(new BoostQuery(new PhraseQuery(f.folded(), folded.toArray(String[]::new)), f.weight()),
-                    BooleanClause.Occur.SHOULD);
-            any.add(new BoostQuery(new PhraseQuery(f.exact(), exact.toArray(String[]::new)), f.weight() * EXACT_BOOST),
-                    BooleanClause.Occur.SHOULD);
-        }
-        return any.build();
+        BooleanQuery.Builder phrase = new BooleanQuery.Builder();
+        phrase.add(new PhraseQuery(MaterialDocuments.ALL_F, folded.toArray(String[]::new)), BooleanClause.Occur.MUST);
+        phrase.add(new BoostQuery(new PhraseQuery(MaterialDocuments.TITLE_X, exact.toArray(String[]::new)), 4f * EXACT_BOOST),
+                BooleanClause.Occur.SHOULD);
+        phrase.add(new BoostQuery(new PhraseQuery(MaterialDocuments.BODY_X, exact.toArray(String[]::new)), EXACT_BOOST),
+                BooleanClause.Occur.SHOULD);
+        return phrase.build();
     }
 
     static List<String> tokens(Analyzer analyzer, String text) {

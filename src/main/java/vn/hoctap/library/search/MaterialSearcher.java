@@ -2,8 +2,10 @@ package vn.hoctap.library.search;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -20,7 +22,6 @@ import vn.hoctap.platform.search.VietnameseAnalyzer;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,26 +71,30 @@ public final class MaterialSearcher {
     public static Result search(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Request request)
             throws IOException {
         Query query = MaterialQuery.parse(request.text());
-        DrillDownQuery drill = new DrillDownQuery(MaterialDocuments.FACETS, query);
-        request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+        Query filtered = drillDown(query, request.filters(), null);
         int top = Math.max(1, request.offset() + request.limit());
-        Sort sort = request.order() == Order.NEWEST || request.text() == null || request.text().isBlank()
-                ? new Sort(new SortField(MaterialDocuments.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE)
-                : null;
+        boolean byDate = request.order() == Order.NEWEST || request.text() == null || request.text().isBlank();
+        TopDocs topDocs = byDate
+                ? searcher.search(filtered, top, new Sort(new SortField(MaterialDocuments.PUBLISHED, SortField.Type.LONG, true),
+                SortField.FIELD_SCORE))
+                : searcher.search(filtered, top);
 
-        TopDocs topDocs;
+        // Facet counts, drill-sideways: a dimension's counts ignore that dimension's own filter.
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        long total = topDocs.totalHits.value;
         if (facetState != null) {
-            DrillSideways sideways = new DrillSideways(searcher, MaterialDocuments.FACETS, facetState);
-            DrillSideways.DrillSidewaysResult result = sort == null
-                    ? sideways.search(drill, top)
-                    : sideways.search(drill, null, null, top, sort, false);
-            topDocs = result.hits;
+            FacetsCollector all = searcher.search(filtered, new FacetsCollectorManager());
+            total = all.getMatchingDocs().stream().mapToLong(d -> d.totalHits).sum();
+            Facets counts = new SortedSetDocValuesFacetCounts(facetState, all);
             for (String dim : DIMENSIONS) {
-                facets.put(dim, values(result.facets, dim, request.filters().getOrDefault(dim, Set.of())));
+                Set<String> selected = request.filters().getOrDefault(dim, Set.of());
+                Facets sideways = counts;
+                if (!selected.isEmpty()) {
+                    FacetsCollector others = searcher.search(drillDown(query, request.filters(), dim), new FacetsCollectorManager());
+                    sideways = new SortedSetDocValuesFacetCounts(facetState, others);
+                }
+                facets.put(dim, values(sideways, dim, selected));
             }
-        } else {
-            topDocs = sort == null ? searcher.search(drill, top) : searcher.search(drill, top, sort);
         }
 
         List<Hit> hits = new ArrayList<>();
@@ -99,22 +104,32 @@ public final class MaterialSearcher {
             String title = doc.get(MaterialDocuments.TITLE_F);
             String snippetSource = doc.get(MaterialDocuments.SNIPPET);
             String description = doc.get(MaterialDocuments.DESC_F);
-            Object titleHtml = title == null ? null : TITLES.highlightWithoutSearcher(MaterialDocuments.TITLE_F, query, title, 1);
+            Object titleHtml = title == null ? null : TITLES.highlightWithoutSearcher(MaterialDocuments.ALL_F, query, title, 1);
             Object snippet = null;
             if (snippetSource != null) {
-                snippet = SNIPPETS.highlightWithoutSearcher(MaterialDocuments.BODY_F, query, snippetSource, 2);
+                snippet = SNIPPETS.highlightWithoutSearcher(MaterialDocuments.ALL_F, query, snippetSource, 2);
             }
             if (snippet == null && description != null) {
-                snippet = SNIPPETS.highlightWithoutSearcher(MaterialDocuments.DESC_F, query, description, 2);
+                snippet = SNIPPETS.highlightWithoutSearcher(MaterialDocuments.ALL_F, query, description, 2);
             }
             String fallback = description != null ? description : snippetSource;
             hits.add(new Hit(Long.parseLong(doc.get(MaterialDocuments.ID)),
                     titleHtml != null ? titleHtml.toString() : escape(title),
                     snippet != null ? snippet.toString() : escape(start(fallback, 240)),
-                    Instant.ofEpochSecond(doc.getField(MaterialDocuments.PUBLISHED).numericValue().longValue())
-                            .atOffset(ZoneOffset.UTC).toInstant()));
+                    Instant.ofEpochSecond(doc.getField(MaterialDocuments.PUBLISHED).numericValue().longValue())));
         }
-        return new Result(topDocs.totalHits.value, hits, facets);
+        return new Result(total, hits, facets);
+    }
+
+    /** The query restricted by the filters, leaving out {@code except}'s own filter. */
+    private static Query drillDown(Query query, Map<String, Set<String>> filters, String except) {
+        DrillDownQuery drill = new DrillDownQuery(MaterialDocuments.FACETS, query);
+        filters.forEach((dim, values) -> {
+            if (!dim.equals(except)) {
+                values.forEach(v -> drill.add(dim, v));
+            }
+        });
+        return drill;
     }
 
     private static List<FacetValue> values(Facets facets, String dim, Set<String> selected) throws IOException {

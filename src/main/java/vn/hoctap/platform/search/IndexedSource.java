@@ -28,6 +28,18 @@ public interface IndexedSource {
     /** The document for a record, or empty if the record should not be in the index (anymore). */
     Optional<Document> document(long id);
 
+    /**
+     * The documents for several records at once (rebuilds load pages of them): by default one by
+     * one; a source can do it in a few queries.
+     */
+    default Map<Long, Document> documents(List<Long> ids) {
+        Map<Long, Document> docs = new java.util.LinkedHashMap<>();
+        for (long id : ids) {
+            document(id).ifPresent(d -> docs.put(id, d));
+        }
+        return docs;
+    }
+
     /** The ids of every record that belongs in the index, in pages (for rebuilds). */
     List<Long> ids(long afterId, int limit);
 

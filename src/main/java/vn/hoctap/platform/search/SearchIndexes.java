@@ -65,6 +65,7 @@ public class SearchIndexes {
     public static final class Rebuild {
         final AtomicLong done = new AtomicLong();
         volatile boolean finished;
+        volatile boolean started;
         volatile long millis;
 
         public long done() {
@@ -122,8 +123,8 @@ public class SearchIndexes {
         if (index == null) {
             throw new IllegalArgumentException("no index " + name);
         }
-        Rebuild progress = new Rebuild();
-        rebuilds.put(name, progress);
+        Rebuild progress = rebuilds.compute(name, (n, r) -> r != null && !r.finished() && !r.started ? r : new Rebuild());
+        progress.started = true;
         long start = System.currentTimeMillis();
         synchronized (index) {
             try {
@@ -131,14 +132,17 @@ public class SearchIndexes {
                 index.deleteAll();
                 long after = 0;
                 List<Long> ids;
-                while (!(ids = index.source().ids(after, 1000)).isEmpty()) {
-                    for (long id : ids) {
-                        Optional<Document> doc = index.source().document(id);
-                        if (doc.isPresent()) {
-                            index.put(id, doc.get());
+                while (!(ids = index.source().ids(after, 500)).isEmpty()) {
+                    Map<Long, Document> docs = index.source().documents(ids);
+                    // Analysis is the costly part and the writer is thread-safe: use every core.
+                    docs.entrySet().parallelStream().forEach(e -> {
+                        try {
+                            index.put(e.getKey(), e.getValue());
+                        } catch (IOException ex) {
+                            throw new java.io.UncheckedIOException(ex);
                         }
-                        progress.done.incrementAndGet();
-                    }
+                    });
+                    progress.done.addAndGet(ids.size());
                     after = ids.get(ids.size() - 1);
                 }
                 index.commit(position);
@@ -152,6 +156,17 @@ public class SearchIndexes {
             }
         }
         return progress;
+    }
+
+    /** Marks a rebuild as asked for (before it is queued), so that callers see it at once. */
+    public void requestRebuild(String name) {
+        rebuilds.put(name, new Rebuild());
+    }
+
+    /** Whether a rebuild of the index has been asked for and has not finished (it may still be queued). */
+    public boolean isRebuilding(String name) {
+        Rebuild r = rebuilds.get(name);
+        return r != null && !r.finished();
     }
 
     public Optional<Rebuild> rebuildProgress(String name) {

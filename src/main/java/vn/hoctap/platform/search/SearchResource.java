@@ -45,18 +45,22 @@ public class SearchResource {
         requireAdmin();
         LuceneIndex index = indexes.index(name).orElseThrow(() -> new NotFoundException(name));
         return new IndexState(name, index.documents(), index.position(), outbox.maxId(),
-                indexes.rebuildProgress(name).map(r -> !r.finished()).orElse(false));
+                indexes.isRebuilding(name));
     }
 
     @POST
     @Path("{name}/rebuild")
-    @Operation(summary = "Rebuilds the index from the database (answers when done)")
-    public IndexState rebuild(@PathParam("name") String name) throws IOException {
+    @Operation(summary = "Starts rebuilding the index from the database; follow it with GET until rebuilding is false")
+    public jakarta.ws.rs.core.Response rebuild(@PathParam("name") String name) throws IOException {
         requireAdmin();
         indexes.index(name).orElseThrow(() -> new NotFoundException(name));
-        indexes.rebuild(name);
-        return state(name);
+        indexes.requestRebuild(name);
+        executor.submit(() -> indexes.rebuild(name));
+        return jakarta.ws.rs.core.Response.accepted(state(name)).build();
     }
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     private void requireAdmin() {
         java.security.Principal me = security.getUserPrincipal();

@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import vn.hoctap.shared.Text;
@@ -27,7 +28,11 @@ import java.text.Normalizer;
  */
 public final class VietnameseAnalyzer extends Analyzer {
 
-    public enum Mode { FOLDED, EXACT }
+    /**
+     * {@code PAIRS}: folded syllables taken two by two ("chuyen doi", "doi so"), so that "these
+     * syllables side by side" is a single term to look up rather than a phrase query.
+     */
+    public enum Mode { FOLDED, EXACT, PAIRS }
 
     private final Mode mode;
 
@@ -39,13 +44,24 @@ public final class VietnameseAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(tokenizer);
-        stream = new SyllableFilter(stream, mode);
+        stream = new SyllableFilter(stream, mode == Mode.PAIRS ? Mode.FOLDED : mode);
+        if (mode == Mode.PAIRS) {
+            ShingleFilter pairs = new ShingleFilter(stream, 2, 2);
+            pairs.setOutputUnigrams(false);
+            stream = pairs;
+        }
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /** Several values of one field (title, description, subjects, text) never form a phrase together. */
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return 100;
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new SyllableFilter(new LowerCaseFilter(in), mode);
+        return new SyllableFilter(new LowerCaseFilter(in), mode == Mode.PAIRS ? Mode.FOLDED : mode);
     }
 
     /** The term a syllable becomes in the exact field: "khóa" and "khoá" → "khoa#1". */

@@ -10,5 +10,16 @@ import java.util.Set;
 public interface AccountDirectory {
 
     /** The groups of an enabled account, or empty if the account is gone or disabled. */
-    Optional<Set<String>> activeGroups(String username);
+    default Optional<Set<String>> activeGroups(String username) {
+        return activeAccount(username).map(Account::groups);
+    }
+
+    /**
+     * An enabled account: its groups, and a stamp that changes whenever its password does (so a
+     * remembered successful check stops counting the moment the password changes).
+     */
+    Optional<Account> activeAccount(String username);
+
+    record Account(Set<String> groups, String passwordStamp) {
+    }
 }

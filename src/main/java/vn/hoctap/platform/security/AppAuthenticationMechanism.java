@@ -48,6 +48,8 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     DatabaseStatus database;
 
+    private final RecentCredentials recentBasic = new RecentCredentials();
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -68,6 +70,11 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<UsernamePasswordCredential> basic = decodeBasic(authorization.substring(6).trim());
             if (basic.isPresent()) {
+                Optional<String> remembered = recentBasic.check(basic.get(), accounts);
+                if (remembered.isPresent()) {
+                    return context.notifyContainerAboutLogin(remembered.get(),
+                            accounts.activeGroups(remembered.get()).orElse(Set.of()));
+                }
                 return signIn(basic.get(), request, response, context, true);
             }
             return challenge(response, context);
@@ -106,6 +113,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         throttle.success(loginKey);
         String username = result.getCallerPrincipal().getName();
+        if (basic) {
+            recentBasic.remember(credential, username, accounts);
+        }
         if (!basic) {
             HttpSession existing = request.getSession(false);
             if (existing != null) {

@@ -60,6 +60,7 @@ public class SearchAdminView implements Serializable {
             FacesMessages.error("org.error.notAllowed");
             return;
         }
+        indexes.requestRebuild(name);
         executor.submit(() -> indexes.rebuild(name));
         FacesMessages.info("search.rebuildStarted");
     }
