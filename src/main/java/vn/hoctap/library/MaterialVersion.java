@@ -153,6 +153,18 @@ public class MaterialVersion implements Serializable {
         return extractionNote;
     }
 
+    /** Why the content is not searchable, as a bundle key ({@code library.reason.*}), or null. */
+    public String getExtractionReasonKey() {
+        if (extractionStatus != ExtractionStatus.NOT_SEARCHABLE || extractionNote == null) {
+            return null;
+        }
+        String cause = extractionNote.split("[:\\s]", 2)[0];
+        return switch (cause) {
+            case "encrypted", "damaged", "bomb", "timeout", "crashed", "empty", "missing" -> "library.reason." + cause;
+            default -> "library.reason.damaged";
+        };
+    }
+
     public int getExtractionAttempts() {
         return extractionAttempts;
     }

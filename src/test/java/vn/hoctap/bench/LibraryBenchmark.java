@@ -76,6 +76,9 @@ class LibraryBenchmark {
     void measure() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "bench-library");
         List<String> paragraphs = corpusParagraphs();
+        if (Thread.interrupted()) {
+            System.out.println("[bench] the test thread came back interrupted from parsing the corpus; cleared");
+        }
         try {
             ingest(dir, paragraphs);
             bigUpload(dir);

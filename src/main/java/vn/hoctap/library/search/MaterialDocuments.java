@@ -48,7 +48,7 @@ public final class MaterialDocuments {
     public static final String LANGUAGE = "language";
 
     /** Highlights are cut from the beginning of the text; the whole text is searchable. */
-    public static final int SNIPPET_CHARS = 10_000;
+    public static final int SNIPPET_CHARS = 6_000;
 
     public static final FacetsConfig FACETS = facets();
 

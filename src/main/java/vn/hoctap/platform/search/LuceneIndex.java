@@ -86,6 +86,11 @@ public final class LuceneIndex implements AutoCloseable {
         writer.deleteDocuments(new Term(source.idField(), Long.toString(id)));
     }
 
+    /** After a bulk load: one segment answers queries fastest. */
+    public void optimize() throws IOException {
+        writer.forceMerge(1);
+    }
+
     public void deleteAll() throws IOException {
         writer.deleteAll();
     }
@@ -99,8 +104,8 @@ public final class LuceneIndex implements AutoCloseable {
         searchers.maybeRefresh();
     }
 
+    /** The current searcher (refreshed by every commit, not by every search). */
     public IndexSearcher acquire() throws IOException {
-        searchers.maybeRefresh();
         return searchers.acquire();
     }
 

@@ -145,6 +145,7 @@ public class SearchIndexes {
                     progress.done.addAndGet(ids.size());
                     after = ids.get(ids.size() - 1);
                 }
+                index.optimize();
                 index.commit(position);
                 progress.millis = System.currentTimeMillis() - start;
                 LOG.info(() -> "Search index '" + name + "' rebuilt: " + progress.done() + " records in "
