@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -21,9 +23,34 @@ import java.util.zip.ZipOutputStream;
 /** Files made for the tests: real documents, and crafted bad ones. */
 public final class TestFiles {
 
-    public static final Path CORPUS = Path.of("..", "shared", "corpus", "vi-public-domain");
+    /**
+     * The shared corpus that lives beside the project ({@code ../shared/corpus}). A clone elsewhere
+     * (CI clones into a temporary directory) finds it through {@code -Dhoctap.corpus},
+     * {@code HOCTAP_CORPUS}, any ancestor's {@code shared/corpus}, or the machine's {@code /work/shared}.
+     */
+    public static final Path SHARED_CORPUS = locateCorpus();
+    public static final Path CORPUS = SHARED_CORPUS.resolve("vi-public-domain");
+    public static final Path STOPWORDS = SHARED_CORPUS.resolve("vi-stopwords").resolve("vietnamese-stopwords.txt");
 
     private TestFiles() {
+    }
+
+    private static Path locateCorpus() {
+        List<Path> candidates = new ArrayList<>();
+        String configured = System.getProperty("hoctap.corpus", System.getenv("HOCTAP_CORPUS"));
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            candidates.add(dir.resolve("shared").resolve("corpus"));
+        }
+        candidates.add(Path.of("/work", "shared", "corpus"));
+        return candidates.stream()
+                .filter(p -> Files.isDirectory(p.resolve("vi-public-domain")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "The shared corpus was not found; looked in " + candidates
+                                + ". Set -Dhoctap.corpus or HOCTAP_CORPUS to the directory holding vi-public-domain."));
     }
 
     public static Path pdf(Path dir, String name, String... lines) throws IOException {

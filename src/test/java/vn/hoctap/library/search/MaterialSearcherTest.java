@@ -171,8 +171,7 @@ class MaterialSearcherTest {
         for (String q : List.of("\"", "((", "AND OR NOT", "*", "a:b", "\"\"", "   ", "😀", "https://example.vn/x?y=1")) {
             search(q);
         }
-        List<String> stop = new ArrayList<>(Files.readAllLines(Path.of("..", "shared", "corpus", "vi-stopwords",
-                "vietnamese-stopwords.txt")));
+        List<String> stop = new ArrayList<>(Files.readAllLines(TestFiles.STOPWORDS));
         assertFalse(search(String.join(" ", stop.subList(0, 3))).hits().size() > TITLES.size());
     }
 }
