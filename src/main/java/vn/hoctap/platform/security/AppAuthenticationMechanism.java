@@ -62,6 +62,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             return context.doNothing();
         }
+        if (isXapi(request)) {
+            return context.doNothing(); // the LRS checks its own clients' credentials (records.api)
+        }
         Credential credential = context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential form) {
             return signIn(form, request, response, context, false);
@@ -161,6 +164,10 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.startsWith("/api/") || path.startsWith("/xapi/");
+    }
+
+    private static boolean isXapi(HttpServletRequest request) {
+        return request.getServletPath().startsWith("/xapi");
     }
 
     private static boolean isStatic(HttpServletRequest request) {
