@@ -73,7 +73,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--collation-server=utf8mb4_uca1400_vietnamese_as_ci")
-                .addArg("--innodb-buffer-pool-size=256M");
+                .addArg("--innodb-buffer-pool-size=" + bufferPool());
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
@@ -84,6 +84,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IOException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** InnoDB's cache: HOCTAP_DB_BUFFER_POOL (or -Dhoctap.db.bufferPool), 256M by default. */
+    static String bufferPool() {
+        String configured = System.getProperty("hoctap.db.bufferPool", System.getenv("HOCTAP_DB_BUFFER_POOL"));
+        return configured != null && configured.matches("\\d+[KMG]?") ? configured : "256M";
     }
 
     public int port() {

@@ -57,6 +57,7 @@ public class ActivityDefinitions {
         if (writes.isEmpty()) {
             return;
         }
+        writes.sort(java.util.Comparator.comparing(w -> java.util.HexFormat.of().formatHex((byte[]) w[0])));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_activity (hash, activity_id, definition, updated) "
                 + "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE definition = VALUES(definition), updated = VALUES(updated)")) {
             for (Object[] w : writes) {

@@ -116,6 +116,7 @@ public class AgentDirectory {
         if (rows.isEmpty()) {
             return;
         }
+        rows.sort(java.util.Comparator.comparing(r -> java.util.HexFormat.of().formatHex((byte[]) r[0])));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_agent (hash, ifi, agent, name, person_id, updated) "
                 + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = COALESCE(VALUES(name), name), "
                 + "person_id = COALESCE(VALUES(person_id), person_id), updated = VALUES(updated)")) {

@@ -43,19 +43,35 @@ public class AttachmentStore {
     public record Attachment(String sha2, String blobSha256, String contentType, long length) {
     }
 
-    /** Moves received parts into the blob store and records them (in the caller's transaction). */
-    public void save(Connection c, Collection<Part> parts, LocalDateTime now) throws SQLException, IOException {
-        if (parts.isEmpty()) {
+    /** An attachment whose bytes are in the blob store, ready to be recorded with its statements. */
+    public record Kept(String sha2, String contentType, BlobStore.Blob blob) {
+    }
+
+    /**
+     * Moves received parts into the blob store, before the statements' transaction: the store is
+     * content-addressed, so bytes kept for a batch that then fails cost nothing but the disk.
+     */
+    public List<Kept> keep(Collection<Part> parts) throws IOException {
+        List<Kept> kept = new ArrayList<>();
+        for (Part part : parts) {
+            kept.add(new Kept(part.sha2().toLowerCase(), part.contentType() == null ? "application/octet-stream"
+                    : part.contentType(), blobs.put(part.file())));
+        }
+        return kept;
+    }
+
+    /** Records kept attachments (in the caller's transaction). */
+    public void record(Connection c, Collection<Kept> kept, LocalDateTime now) throws SQLException {
+        if (kept.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO xapi_attachment "
                 + "(sha2, blob_sha256, content_type, length, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            for (Part part : parts) {
-                BlobStore.Blob blob = blobs.put(part.file());
-                ps.setString(1, part.sha2().toLowerCase());
-                ps.setString(2, blob.sha256());
-                ps.setString(3, part.contentType() == null ? "application/octet-stream" : part.contentType());
-                ps.setLong(4, blob.size());
+            for (Kept k : kept) {
+                ps.setString(1, k.sha2());
+                ps.setString(2, k.blob().sha256());
+                ps.setString(3, k.contentType());
+                ps.setLong(4, k.blob().size());
                 ps.setObject(5, now);
                 ps.addBatch();
             }

@@ -34,14 +34,16 @@ import java.util.Map;
 public class LearningProjection {
 
     private static final String UPSERT = "INSERT INTO learning_summary (agent, activity, person_id, activity_iri, "
-            + "activity_name, activity_type, topic, attempted, completed, passed, score_scaled, best_scaled, session_ms, "
+            + "activity_name, activity_type, topic, provider, entered_by, attempted, completed, passed, score_scaled, best_scaled, session_ms, "
             + "other_ms, credited_min, statements, first_seen, last_seen, completed_at) VALUES ";
-    private static final String ROW = "(?,?,?,?,?,?,?,TRUE,?,?,?,?,?,?,?,1,?,?,?)";
+    private static final String ROW = "(?,?,?,?,?,?,?,?,?,TRUE,?,?,?,?,?,?,?,1,?,?,?)";
     private static final String ON_DUPLICATE = " ON DUPLICATE KEY UPDATE "
             + "person_id = COALESCE(VALUES(person_id), person_id), "
             + "activity_name = COALESCE(VALUES(activity_name), activity_name), "
             + "activity_type = COALESCE(VALUES(activity_type), activity_type), "
             + "topic = COALESCE(VALUES(topic), topic), "
+            + "provider = COALESCE(VALUES(provider), provider), "
+            + "entered_by = COALESCE(VALUES(entered_by), entered_by), "
             + "completed = completed OR VALUES(completed), "
             + "passed = CASE WHEN VALUES(passed) IS NULL THEN passed WHEN passed THEN TRUE ELSE VALUES(passed) END, "
             + "score_scaled = COALESCE(VALUES(score_scaled), score_scaled), "
@@ -62,7 +64,7 @@ public class LearningProjection {
 
     /** What one statement says about its actor and activity; null when it is not about an activity. */
     record Facts(byte[] agent, byte[] activity, Long personId, String iri, String name, String type, String topic,
-                 boolean completed, Boolean passed, BigDecimal scaled, long sessionMs, long otherMs, int creditedMin,
+                 String provider, Long enteredBy, boolean completed, Boolean passed, BigDecimal scaled, long sessionMs, long otherMs, int creditedMin,
                  LocalDateTime at) {
     }
 
@@ -74,6 +76,9 @@ public class LearningProjection {
                 rows.add(f);
             }
         }
+        // in key order, so that concurrent batches lock rows in the same order (no deadlocks)
+        rows.sort(java.util.Comparator.comparing((Facts f) -> java.util.HexFormat.of().formatHex(f.agent())
+                + java.util.HexFormat.of().formatHex(f.activity())));
         for (List<Facts> chunk : StatementStore.chunks(rows, 500)) {
             write(c, chunk);
         }
@@ -135,13 +140,16 @@ public class LearningProjection {
         long duration = Formats.durationMillis(result.path("duration").asText(null)).orElse(0L);
         boolean session = Vocabulary.endsSession(verb);
         JsonNode credited = result.path("extensions").path(Vocabulary.CREDITED_MINUTES);
+        JsonNode extensions = s.path("context").path("extensions");
+        JsonNode enteredBy = extensions.path(Vocabulary.ENTERED_BY);
         LocalDateTime at = Formats.parseTimestamp(s.path("timestamp").asText(null))
                 .map(t -> t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime())
                 .orElseGet(() -> Formats.parseTimestamp(s.path("stored").asText()).orElseThrow()
                         .toLocalDateTime());
         return new Facts(Ifi.hash(StatementKeys.actorIdentity(actor)), Ifi.hash(object.path("id").asText()), personId,
                 object.path("id").asText(), name(definition.path("name")), text(definition.path("type"), 500),
-                text(s.path("context").path("extensions").path(Vocabulary.TOPIC), 200), completed, passed,
+                text(extensions.path(Vocabulary.TOPIC), 200), text(extensions.path(Vocabulary.PROVIDER), 300),
+                enteredBy.canConvertToLong() ? enteredBy.asLong() : null, completed, passed,
                 scaled(result.path("score")), session ? duration : 0, session ? 0 : duration,
                 credited.isNumber() ? Math.max(0, credited.asInt()) : 0, at);
     }
@@ -202,6 +210,12 @@ public class LearningProjection {
                 ps.setString(p++, f.name());
                 ps.setString(p++, f.type());
                 ps.setString(p++, f.topic());
+                ps.setString(p++, f.provider());
+                if (f.enteredBy() == null) {
+                    ps.setNull(p++, Types.BIGINT);
+                } else {
+                    ps.setLong(p++, f.enteredBy());
+                }
                 ps.setBoolean(p++, f.completed());
                 if (f.passed() == null) {
                     ps.setNull(p++, Types.BOOLEAN);

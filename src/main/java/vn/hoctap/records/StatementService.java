@@ -13,8 +13,6 @@ import vn.hoctap.records.xapi.XapiException;
 import vn.hoctap.records.xapi.XapiVersion;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -62,6 +60,22 @@ public class StatementService {
     @Inject
     StoredClock clock;
 
+    /**
+     * The database refused the batch. {@link #retryable()} when it was a deadlock or a lock wait
+     * with another batch (the whole transaction was rolled back and may simply run again).
+     */
+    public static class StoreFailure extends RuntimeException {
+        public StoreFailure(SQLException cause) {
+            super("The statements could not be stored", cause);
+        }
+
+        public boolean retryable() {
+            SQLException e = (SQLException) getCause();
+            return e instanceof java.sql.SQLTransactionRollbackException || "40001".equals(e.getSQLState())
+                    || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+        }
+    }
+
     /** Who vouches for statements: an xAPI client, or the platform itself (client null). */
     public record Authority(ObjectNode agent, Long clientId) {
     }
@@ -69,7 +83,7 @@ public class StatementService {
     /** Stores a batch (whole or not at all) and answers the ids, in order. */
     @Transactional
     public List<UUID> store(List<ObjectNode> statements, Authority authority, XapiVersion version,
-                            Collection<AttachmentStore.Part> parts) {
+                            Collection<AttachmentStore.Kept> attachmentsKept) {
         List<UUID> ids = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (ObjectNode s : statements) {
@@ -121,13 +135,11 @@ public class StatementService {
             StatementStore.Outcome outcome = store.insert(c, fresh);
             definitions.merge(c, fresh.stream().map(StatementStore.NewStatement::body).toList(), now);
             agents.remember(c, actors, persons, now);
-            attachments.save(c, parts, now);
+            attachments.record(c, attachmentsKept, now);
             projection.apply(c, items);
             projection.rebuild(c, outcome.voidedNow());
         } catch (SQLException e) {
-            throw new IllegalStateException("The statements could not be stored", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new StoreFailure(e);
         }
         return ids;
     }

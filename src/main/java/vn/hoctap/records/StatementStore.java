@@ -78,10 +78,7 @@ public class StatementStore {
         for (List<UUID> chunk : chunks(new ArrayList<>(ids), ROWS_PER_INSERT)) {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT seq, id, stored, voided, body FROM xapi_statement WHERE id IN (" + marks(chunk.size()) + ")")) {
-                int i = 1;
-                for (UUID id : chunk) {
-                    ps.setBytes(i++, Uuids.bytes(id));
-                }
+                setIds(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StoredStatement s = row(rs);
@@ -109,15 +106,15 @@ public class StatementStore {
             }
             own.forEach(k -> keys.add(new Object[]{k.kind(), k.hash(), seq}));
         }
-        // Statements stored earlier that refer to one of these: they now match what their target matches.
+        insertKeys(c, keys, false);
+        keys.clear();
+        // Statements stored earlier that refer to one of these: they now match what their target matches
+        // (some of those keys they may have already: the same actor, say).
         List<UUID> newIds = batch.stream().map(NewStatement::id).toList();
         for (List<UUID> chunk : chunks(newIds, ROWS_PER_INSERT)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, refers_to FROM xapi_statement WHERE refers_to IN ("
                     + marks(chunk.size()) + ")")) {
-                int i = 1;
-                for (UUID id : chunk) {
-                    ps.setBytes(i++, Uuids.bytes(id));
-                }
+                setIds(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long referrer = rs.getLong(1);
@@ -132,8 +129,8 @@ public class StatementStore {
                 }
             }
         }
-        insertKeys(c, keys);
-        return new Outcome(applyVoiding(c, newIds));
+        insertKeys(c, keys, true);
+        return new Outcome(applyVoiding(c, batch));
     }
 
     private void insertRows(Connection c, List<NewStatement> chunk) throws SQLException {
@@ -171,10 +168,7 @@ public class StatementStore {
         for (List<UUID> chunk : chunks(ids, ROWS_PER_INSERT)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, seq FROM xapi_statement WHERE id IN ("
                     + marks(chunk.size()) + ")")) {
-                int i = 1;
-                for (UUID id : chunk) {
-                    ps.setBytes(i++, Uuids.bytes(id));
-                }
+                setIds(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         seqs.put(Uuids.of(rs.getBytes(1)), rs.getLong(2));
@@ -206,9 +200,20 @@ public class StatementStore {
         return keys;
     }
 
-    private void insertKeys(Connection c, List<Object[]> keys) throws SQLException {
+    /**
+     * Inserts the keys once each, in index order: concurrent batches then take their locks in the
+     * same order, which keeps them from deadlocking on each other.
+     */
+    private void insertKeys(Connection c, List<Object[]> rows, boolean someExist) throws SQLException {
+        java.util.TreeMap<String, Object[]> sorted = new java.util.TreeMap<>();
+        for (Object[] k : rows) {
+            sorted.put(k[0] + ":" + java.util.HexFormat.of().formatHex((byte[]) k[1]) + ":"
+                    + String.format("%019d", (Long) k[2]), k);
+        }
+        List<Object[]> keys = new ArrayList<>(sorted.values());
         for (List<Object[]> chunk : chunks(keys, 1000)) {
-            StringBuilder sql = new StringBuilder("INSERT IGNORE INTO xapi_statement_key (kind, hash, seq) VALUES ");
+            StringBuilder sql = new StringBuilder(someExist ? "INSERT IGNORE INTO xapi_statement_key (kind, hash, seq) VALUES "
+                    : "INSERT INTO xapi_statement_key (kind, hash, seq) VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append("(?,?,?)");
             }
@@ -228,36 +233,61 @@ public class StatementStore {
      * Voids what the new statements void, and the new statements that an earlier voiding
      * statement already targets. A voiding statement is never voided.
      */
-    private List<StoredStatement> applyVoiding(Connection c, List<UUID> newIds) throws SQLException {
-        List<StoredStatement> voided = new ArrayList<>();
-        for (List<UUID> chunk : chunks(newIds, ROWS_PER_INSERT)) {
-            String in = marks(chunk.size());
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT t.seq, t.id, t.stored, t.voided, t.body "
-                    + "FROM xapi_statement t JOIN xapi_statement v ON v.refers_to = t.id AND v.voiding = TRUE "
-                    + "WHERE t.voiding = FALSE AND t.voided = FALSE AND (t.id IN (" + in + ") OR v.id IN (" + in + "))")) {
-                int i = 1;
-                for (int round = 0; round < 2; round++) {
-                    for (UUID id : chunk) {
-                        ps.setBytes(i++, Uuids.bytes(id));
-                    }
-                }
+    private List<StoredStatement> applyVoiding(Connection c, List<NewStatement> batch) throws SQLException {
+        List<UUID> targets = new ArrayList<>();
+        List<UUID> plain = new ArrayList<>();
+        for (NewStatement s : batch) {
+            if (s.voiding()) {
+                targets.add(s.refersTo());
+            } else {
+                plain.add(s.id());
+            }
+        }
+        Map<Long, StoredStatement> voided = new java.util.LinkedHashMap<>();
+        // the targets of the new voiding statements (stored earlier or in this batch)
+        for (List<UUID> chunk : chunks(targets, ROWS_PER_INSERT)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, id, stored, voided, body FROM xapi_statement "
+                    + "WHERE id IN (" + marks(chunk.size()) + ") AND voiding = FALSE AND voided = FALSE")) {
+                setIds(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        voided.add(row(rs));
+                        StoredStatement s = row(rs);
+                        voided.put(s.seq(), s);
                     }
                 }
             }
         }
+        // new statements that a voiding statement stored earlier already targets
+        for (List<UUID> chunk : chunks(plain, ROWS_PER_INSERT)) {
+            List<UUID> hit = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT refers_to FROM xapi_statement "
+                    + "WHERE refers_to IN (" + marks(chunk.size()) + ") AND voiding = TRUE")) {
+                setIds(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hit.add(Uuids.of(rs.getBytes(1)));
+                    }
+                }
+            }
+            existing(c, hit).values().stream().filter(s -> !s.voided()).forEach(s -> voided.put(s.seq(), s));
+        }
         if (!voided.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE xapi_statement SET voided = TRUE WHERE seq = ?")) {
-                for (StoredStatement s : voided) {
+                for (StoredStatement s : voided.values()) {
                     ps.setLong(1, s.seq());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
-        return voided;
+        return new ArrayList<>(voided.values());
+    }
+
+    private static void setIds(PreparedStatement ps, List<UUID> ids) throws SQLException {
+        int i = 1;
+        for (UUID id : ids) {
+            ps.setBytes(i++, Uuids.bytes(id));
+        }
     }
 
     /** One statement by id, voided or not. */

@@ -179,4 +179,71 @@ class BrowserIT {
         waitUpTo(30).until(ExpectedConditions.textToBe(By.id("count-unchanged"), "30"));
         assertEquals("0", driver.findElement(By.id("count-new")).getText());
     }
+
+    @Test
+    void staffAddOutsideTrainingAndTheRecordAndItsPdfShowIt() throws Exception {
+        Http admin = new Http(java.net.URI.create(base.toString())).as("admin", PlatformIT.ADMIN_PASSWORD);
+        String s = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        jakarta.json.JsonObject created = Http.json(admin.post("api/people", """
+                {"username":"hoso%s","fullName":"Cầm Thị Hồ Sơ %s","unitCode":"STC-VP","positionCode":"CV"}""".formatted(s, s)));
+        long person = created.getJsonObject("person").getInt("id");
+        // a course completed through a content package, reported by an xAPI client
+        String statement = """
+                {"actor":{"objectType":"Agent","account":{"homePage":"http://localhost:8080","name":"%d"}},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/passed"},
+                 "object":{"id":"http://localhost:8080/xapi/activities/courses/attt-%s","definition":{
+                   "name":{"vi":"An toàn thông tin cơ bản %s"},"type":"http://adlnet.gov/expapi/activities/course"}},
+                 "result":{"success":true,"completion":true,"score":{"scaled":0.9},
+                   "extensions":{"https://w3id.org/hoctap/xapi/extensions/credited-minutes":240}},
+                 "context":{"extensions":{"https://w3id.org/hoctap/xapi/extensions/topic":"An toàn thông tin"}}}
+                """.formatted(person, s, s);
+        java.net.http.HttpResponse<String> posted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "xapi/statements"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "it-client:it-xapi-secret-2026".getBytes(StandardCharsets.UTF_8)))
+                        .header("X-Experience-API-Version", "2.0.0").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(statement)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, posted.statusCode(), posted.body());
+
+        signInAsAdmin();
+        open("admin/external-learning.xhtml?person=" + person);
+        driver.findElement(By.id("external:save")).click(); // nothing filled in: told what is missing, nothing saved
+        assertTrue(driver.findElement(By.className("messages")).getText().contains("Vui lòng nhập tên khóa học"));
+        Path certificate = vn.hoctap.library.ingest.TestFiles.pdf(Files.createTempDirectory("cert"), "chung-chi.pdf",
+                "Giay chung nhan", "Boi duong quoc phong an ninh");
+        driver.findElement(By.id("external:title")).sendKeys("Bồi dưỡng kiến thức quốc phòng và an ninh " + s);
+        driver.findElement(By.id("external:provider")).sendKeys("Trường Chính trị tỉnh Sơn La");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('external:completedOn').value = '2026-06-15'");
+        driver.findElement(By.id("external:hours")).sendKeys("24");
+        driver.findElement(By.id("external:certificate")).sendKeys(certificate.toString());
+        driver.findElement(By.id("external:save")).click();
+
+        waitUpTo(20).until(ExpectedConditions.urlContains("/admin/record.xhtml"));
+        String page = driver.findElement(By.className("record")).getText();
+        assertTrue(page.contains("Bồi dưỡng kiến thức quốc phòng và an ninh " + s), page);
+        assertTrue(page.contains("do cán bộ nhập"), page);
+        assertTrue(page.contains("An toàn thông tin cơ bản " + s), "the xAPI statement is in the record");
+        assertTrue(page.contains("Đạt · 90%"), page);
+        assertEquals("28", driver.findElement(By.id("totalHours")).getText(), "24 hours entered + 4 credited");
+        assertTrue(driver.findElement(By.cssSelector(".certificates a")).getText().contains("quốc phòng"));
+
+        // the PDF transcript, downloaded with the browser's session, in Vietnamese
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        driver.findElement(By.id("downloadPdf")).getAttribute("href")))
+                        .header("Cookie", "JSESSIONID=" + session).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains(".pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("BẢNG TỔNG HỢP QUÁ TRÌNH HỌC TẬP"), text);
+            assertTrue(text.contains("Cầm Thị Hồ Sơ " + s), text);
+            assertTrue(text.contains("Bồi dưỡng kiến thức quốc phòng và an ninh " + s), text);
+            assertTrue(text.contains("Trường Chính trị tỉnh Sơn La"), text);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.hoctap.identity.CurrentActor;
 import vn.hoctap.library.LibraryService;
 import vn.hoctap.library.MaterialVersion;
+import vn.hoctap.platform.web.ContentDisposition;
 import vn.hoctap.platform.storage.BlobStore;
 import vn.hoctap.shared.NotFoundException;
 

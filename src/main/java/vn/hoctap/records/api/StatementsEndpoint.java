@@ -115,7 +115,7 @@ public class StatementsEndpoint {
                 throw XapiException.badRequest("The statement's id differs from statementId");
             }
             statement.put("id", id.toString());
-            service.store(batch.statements(), authority(caller), version, batch.parts());
+            store(batch, caller, version);
             resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } finally {
             batch.cleanUp();
@@ -127,13 +127,46 @@ public class StatementsEndpoint {
         req.allowOnly(Set.of());
         Batch batch = readBatch(req, version);
         try {
-            List<UUID> ids = service.store(batch.statements(), authority(caller), version, batch.parts());
+            List<UUID> ids = store(batch, caller, version);
             ArrayNode out = XapiJson.MAPPER.createArrayNode();
             ids.forEach(id -> out.add(id.toString()));
             json(resp, 200, XapiJson.write(out));
         } finally {
             batch.cleanUp();
         }
+    }
+
+    /**
+     * Stores the batch; when it collided with a concurrent one (a deadlock: both were rolled
+     * back), runs it again, up to three times.
+     */
+    private List<UUID> store(Batch batch, XapiClients.Caller caller, XapiVersion version) throws IOException {
+        List<AttachmentStore.Kept> kept = attachments.keep(batch.parts());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return service.store(batch.statements(), authority(caller), version, kept);
+            } catch (RuntimeException e) {
+                StatementService.StoreFailure failure = storeFailure(e);
+                if (failure == null || !failure.retryable() || attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(30));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static StatementService.StoreFailure storeFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StatementService.StoreFailure f) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static StatementService.Authority authority(XapiClients.Caller caller) {

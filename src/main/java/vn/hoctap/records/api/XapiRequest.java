@@ -52,9 +52,12 @@ final class XapiRequest {
         return params;
     }
 
-    /** Percent-decoding as RFC 3986 has it: '+' stays '+'. */
+    /**
+     * Percent-decoding, with '+' as a space the way HTML forms and most HTTP clients write it. A
+     * timestamp offset sent unencoded ("+07:00") is recovered where timestamps are read.
+     */
     static String decode(String s) {
-        if (s.indexOf('%') < 0) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
             return s;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
@@ -70,6 +73,8 @@ final class XapiRequest {
                 i += 2;
             } else if (ch == '%') {
                 throw XapiException.badRequest("A query parameter holds a malformed %-escape");
+            } else if (ch == '+') {
+                out.write(' ');
             } else {
                 byte[] b = String.valueOf(ch).getBytes(StandardCharsets.UTF_8);
                 if (Character.isHighSurrogate(ch) && i + 1 < s.length()) {

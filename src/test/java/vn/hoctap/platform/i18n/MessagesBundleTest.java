@@ -67,7 +67,7 @@ class MessagesBundleTest {
         Set<String> keys = load("messages_vi.properties").stringPropertyNames();
         List<String> missing = new ArrayList<>();
         Pattern inPages = Pattern.compile("msg\\['([a-zA-Z0-9_.]+)'\\]");
-        Pattern inCode = Pattern.compile("(?:FacesMessages\\.(?:error|info|text)|ValidationFailure\\(|Problem\\()\\s*\\(?"
+        Pattern inCode = Pattern.compile("(?:FacesMessages\\.(?:error|info|text)|ValidationFailure\\(|Problem\\(|text\\.apply\\()\\s*\\(?"
                 + "(?:\"[a-zA-Z]+\",\\s*)?\"([a-z]+\\.[a-zA-Z0-9_.]+)\"");
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/webapp")), Files.walk(Path.of("src/main/java")))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

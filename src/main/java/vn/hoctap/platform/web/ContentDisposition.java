@@ -1,4 +1,4 @@
-package vn.hoctap.library.web;
+package vn.hoctap.platform.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
