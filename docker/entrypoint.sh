@@ -22,5 +22,9 @@ until (exec 3<>"/dev/tcp/${host}/${port}") 2>/dev/null; do
     waited=$((waited + 5))
 done
 
+# Payara Micro boots what it deployed before (from its root directory) ahead of the WAR it is given:
+# forget it, so only this image's build runs.
+rm -rf /opt/hoctap/payara/applications /opt/hoctap/payara/generated /opt/hoctap/payara/config/domain.xml
+
 exec java ${JAVA_OPTS:-} -jar payara-micro.jar --deploy hoctap.war --contextroot / --port 8080 \
     --rootdir /opt/hoctap/payara --postbootcommandfile post-boot-commands.asadmin ${PAYARA_ARGS:-}

@@ -85,6 +85,7 @@ public final class Launcher {
             throw new LaunchException("the database could not be prepared: " + e.getMessage());
         }
 
+        forgetEarlierDeployments(dataDir.resolve("payara"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(env.getOrDefault("HOCTAP_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")));
@@ -118,6 +119,32 @@ public final class Launcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /**
+     * Payara Micro keeps what it deployed in its root directory and boots it again next time,
+     * before deploying the WAR it is given: the previous build would run first, against a schema
+     * already migrated by the new one. Its registration and unpacked copy are removed before a start.
+     */
+    static void forgetEarlierDeployments(Path rootDir) {
+        try {
+            deleteTree(rootDir.resolve("applications"));
+            deleteTree(rootDir.resolve("generated"));
+            Files.deleteIfExists(rootDir.resolve("config").resolve("domain.xml"));
+        } catch (IOException e) {
+            throw new LaunchException("the earlier deployment in " + rootDir + " could not be removed: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

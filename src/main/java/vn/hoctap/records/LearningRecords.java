@@ -45,6 +45,7 @@ public class LearningRecords {
             Vocabulary.COMPLETED, new String[]{"đã hoàn thành", "completed"},
             Vocabulary.EXPERIENCED, new String[]{"đã học", "experienced"},
             Vocabulary.PASSED, new String[]{"đã đạt", "passed"},
+            Vocabulary.REGISTERED, new String[]{"đã đăng ký", "registered"},
             Vocabulary.FAILED, new String[]{"chưa đạt", "failed"},
             Vocabulary.EARNED, new String[]{"đã được cấp", "earned"});
 

@@ -1,22 +1,21 @@
 package vn.hoctap.records;
 
+import vn.hoctap.platform.pdf.PdfText;
+
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import vn.hoctap.shared.Times;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,7 +27,6 @@ import java.util.function.Function;
  */
 public final class TranscriptPdf {
 
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final float MARGIN = 50;
     private static final float[] COLUMNS = {50, 125, 390, 470};
@@ -48,12 +46,7 @@ public final class TranscriptPdf {
     public void write(RecordService.PersonRecord record, String issuedBy, OutputStream target) throws IOException {
         try (PDDocument document = new PDDocument()) {
             doc = document;
-            try (InputStream in = TranscriptPdf.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IOException("The font " + FONT + " is missing from the class path");
-                }
-                font = PDType0Font.load(doc, in, true);
-            }
+            font = PdfText.font(doc);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(text.apply("records.pdf.title") + " – " + record.fullName());
             info.setCreator("hoctap");
@@ -110,7 +103,7 @@ public final class TranscriptPdf {
     }
 
     private void row(RecordService.Entry e) throws IOException {
-        List<String> name = wrap(e.name() == null ? e.iri() : e.name(), COLUMNS[2] - COLUMNS[1] - 8, 9);
+        List<String> name = PdfText.wrap(font, e.name() == null ? e.iri() : e.name(), 9, COLUMNS[2] - COLUMNS[1] - 8);
         String detail = e.provider() != null ? e.provider() : null;
         int lines = name.size() + (detail == null ? 0 : 1);
         ensure(lines * 11 + 6);
@@ -143,7 +136,7 @@ public final class TranscriptPdf {
     }
 
     private void line(String s, float size, float x) throws IOException {
-        for (String part : wrap(s, PDRectangle.A4.getWidth() - 2 * MARGIN, size)) {
+        for (String part : PdfText.wrap(font, s, size, PDRectangle.A4.getWidth() - 2 * MARGIN)) {
             ensure(size + 6);
             cell(part, size, x);
             y -= size + 6;
@@ -154,39 +147,8 @@ public final class TranscriptPdf {
         out.beginText();
         out.setFont(font, size);
         out.newLineAtOffset(x, y);
-        out.showText(printable(s));
+        out.showText(PdfText.printable(font, s));
         out.endText();
-    }
-
-    /** Letters the font lacks (another script, an emoji) become '?' rather than failing the PDF. */
-    private String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                b.append(ch);
-            } catch (IllegalArgumentException | IOException e) {
-                b.append('?');
-            }
-        });
-        return b.toString();
-    }
-
-    private List<String> wrap(String s, float width, float size) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String word : s.split("\\s+")) {
-            String candidate = current.isEmpty() ? word : current + " " + word;
-            if (font.getStringWidth(printable(candidate)) / 1000 * size > width && !current.isEmpty()) {
-                lines.add(current.toString());
-                current = new StringBuilder(word);
-            } else {
-                current = new StringBuilder(candidate);
-            }
-        }
-        lines.add(current.toString());
-        return lines;
     }
 
     private void ensure(float height) throws IOException {

@@ -17,6 +17,7 @@ public final class Vocabulary {
     public static final String EXPERIENCED = ADL_VERBS + "experienced";
     public static final String FAILED = ADL_VERBS + "failed";
     public static final String PASSED = ADL_VERBS + "passed";
+    public static final String REGISTERED = ADL_VERBS + "registered";
     public static final String SCORED = ADL_VERBS + "scored";
     public static final String TERMINATED = ADL_VERBS + "terminated";
     public static final String EXITED = ADL_VERBS + "exited";

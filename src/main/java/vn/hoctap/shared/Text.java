@@ -9,6 +9,8 @@ public final class Text {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** RuleBasedCollator.compare is synchronized: one instance serves every thread. */
+    private static final java.text.Collator VIETNAMESE = java.text.Collator.getInstance(Locale.forLanguageTag("vi"));
 
     private Text() {
     }
@@ -35,6 +37,11 @@ public final class Text {
         }
         String t = SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).replaceAll(" ").trim();
         return t.isEmpty() ? null : t;
+    }
+
+    /** Vietnamese dictionary order (a, ă, â, b …; tones after the base letter), for sorting names and titles. */
+    public static int compareVietnamese(String a, String b) {
+        return VIETNAMESE.compare(a == null ? "" : a, b == null ? "" : b);
     }
 
     public static boolean isBlank(String s) {

@@ -12,7 +12,7 @@ import vn.hoctap.identity.CurrentActor;
 import java.io.IOException;
 
 /** Someone signed in with a one-time password is sent to choose their own before anything else. */
-@WebFilter(urlPatterns = {"/me/*", "/admin/*", "/records/*"}, filterName = "c-password-change")
+@WebFilter(urlPatterns = {"/me/*", "/admin/*", "/records/*", "/learn/*"}, filterName = "c-password-change")
 public class PasswordChangeGate extends HttpFilter {
 
     static final String PAGE = "/me/password.xhtml";

@@ -29,4 +29,55 @@ public class ContentSource {
         }
         return Optional.ofNullable(getClass().getClassLoader().getResourceAsStream("content/" + relative));
     }
+
+    /** The file at {@code relative} as UTF-8 text, if present. */
+    public Optional<String> read(String relative) throws IOException {
+        Optional<InputStream> in = open(relative);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream stream = in.get()) {
+            return Optional.of(new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The names of the folders directly inside {@code relative} (e.g. the courses), sorted. */
+    public java.util.List<String> folders(String relative) throws IOException {
+        Path dir;
+        if (directory.isPresent()) {
+            dir = Path.of(directory.get()).resolve(relative);
+        } else {
+            java.net.URL url = getClass().getClassLoader().getResource("content/" + relative);
+            if (url == null) {
+                return java.util.List.of();
+            }
+            if ("jar".equals(url.getProtocol())) {
+                return jarFolders((java.net.JarURLConnection) url.openConnection());
+            }
+            try {
+                dir = Path.of(url.toURI());
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                throw new IOException("content/" + relative + " cannot be listed from " + url, e);
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static java.util.List<String> jarFolders(java.net.JarURLConnection connection) throws IOException {
+        String prefix = connection.getEntryName().endsWith("/") ? connection.getEntryName() : connection.getEntryName() + "/";
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        try (java.util.jar.JarFile jar = connection.getJarFile()) {
+            jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith(prefix) && n.length() > prefix.length())
+                    .map(n -> n.substring(prefix.length()))
+                    .filter(n -> n.contains("/"))
+                    .forEach(n -> names.add(n.substring(0, n.indexOf('/'))));
+        }
+        return java.util.List.copyOf(names);
+    }
 }

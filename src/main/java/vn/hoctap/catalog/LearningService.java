@@ -1,0 +1,304 @@
+package vn.hoctap.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import vn.hoctap.assessment.Answer;
+import vn.hoctap.assessment.Attempt;
+import vn.hoctap.assessment.QuizService;
+import vn.hoctap.identity.Person;
+import vn.hoctap.identity.PersonRepository;
+import vn.hoctap.platform.db.Sql;
+import vn.hoctap.records.LearningEvent;
+import vn.hoctap.records.LearningRecords;
+import vn.hoctap.records.Vocabulary;
+import vn.hoctap.shared.NotFoundException;
+import vn.hoctap.shared.Times;
+import vn.hoctap.shared.ValidationFailure;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A learner in courses: enrolment, lessons done, quizzes, completion and the certificate. Every
+ * step is committed together with its xAPI statement (through {@link LearningRecords}), the moment
+ * it happens, so a lost connection never loses a finished lesson or a saved answer.
+ */
+@ApplicationScoped
+public class LearningService {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    QuizService quizzes;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    LearningRecords records;
+
+    @Inject
+    PersonRepository people;
+
+    /** A course a person is in, for their home page and {@code /api/me/progress}. */
+    public record MyCourse(String code, String title, int percent, String resumeLesson, LocalDateTime lastSeenAt,
+                           LocalDateTime completedAt, String certificateCode) {
+    }
+
+    public Optional<Enrolment> enrolment(long personId, long courseId) {
+        return sql.one("SELECT * FROM enrolment WHERE person_id = ? AND course_id = ?", LearningService::row, personId, courseId);
+    }
+
+    /** Enrols the person in the published course (again: nothing changes). */
+    @Transactional
+    public Enrolment enrol(long personId, String code) {
+        PublishedCourse course = catalog.published(code).orElseThrow(() -> new NotFoundException("course " + code));
+        Optional<Enrolment> existing = enrolment(personId, course.courseId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        LocalDateTime now = Times.nowUtc();
+        UUID registration = UUID.randomUUID();
+        sql.update("INSERT IGNORE INTO enrolment (person_id, course_id, version_id, registration, enrolled_at, last_seen_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", personId, course.courseId(), course.versionId(), registration.toString(), now, now);
+        Enrolment e = enrolment(personId, course.courseId()).orElseThrow();
+        if (e.registration().equals(registration.toString())) {
+            records.record(courseEvent(personId, Vocabulary.REGISTERED, course.definition()).registration(registration));
+        }
+        return e;
+    }
+
+    /**
+     * The person's progress in a course, or empty when not enrolled. An enrolment not yet completed
+     * moves to the course's published version (its progress is kept by lesson key).
+     */
+    @Transactional
+    public Optional<Progress> progress(long personId, String code) {
+        Optional<PublishedCourse> published = catalog.published(code);
+        if (published.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Enrolment> found = enrolment(personId, published.get().courseId());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Enrolment e = found.get();
+        PublishedCourse course = published.get();
+        if (e.versionId() != course.versionId()) {
+            if (e.isCompleted()) {
+                course = catalog.version(e.versionId());
+            } else {
+                sql.update("UPDATE enrolment SET version_id = ? WHERE id = ?", course.versionId(), e.id());
+                e = enrolment(personId, course.courseId()).orElseThrow();
+            }
+        }
+        Set<String> done = new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
+                rs -> rs.getString(1), e.id()));
+        return Optional.of(new Progress(e, course, done));
+    }
+
+    /** Notes that the person opened a lesson (where "continue" takes them next time). */
+    @Transactional
+    public void opened(Progress p, String lessonKey) {
+        sql.update("UPDATE enrolment SET last_lesson = ?, last_seen_at = ? WHERE id = ?", lessonKey, Times.nowUtc(),
+                p.enrolment().id());
+    }
+
+    /**
+     * Marks a lesson done (not a quiz: a quiz is done when passed) and completes the course when it
+     * was the last one needed. Marking it again changes nothing.
+     */
+    @Transactional
+    public Progress lessonDone(long personId, String code, String lessonKey, Duration spent) {
+        Progress p = require(personId, code);
+        CourseDefinition.Lesson lesson = openLesson(p, lessonKey);
+        if (lesson.kind() == LessonKind.QUIZ) {
+            throw new ValidationFailure(null, "learn.quizNotPassed");
+        }
+        markDone(p, lesson, spent);
+        return require(personId, code);
+    }
+
+    /** The attempt in progress at a quiz lesson, or a new one; empty when no attempts remain. */
+    @Transactional
+    public Optional<Attempt> startQuiz(long personId, String code, String lessonKey) {
+        Progress p = require(personId, code);
+        CourseDefinition.Lesson lesson = quizLesson(p, lessonKey);
+        return quizzes.startOrResume(p.enrolment().id(), lesson.key(), p.course().definition().questions(), lesson.quiz());
+    }
+
+    public List<Attempt> attempts(Progress p, String lessonKey) {
+        return quizzes.attempts(p.enrolment().id(), lessonKey);
+    }
+
+    /** Saves one answer of the person's attempt. */
+    @Transactional
+    public Attempt answer(long personId, long attemptId, int position, Answer answer) {
+        Attempt a = ownAttempt(personId, attemptId);
+        return quizzes.answer(a.id(), position, answer);
+    }
+
+    /** Grades the person's attempt; a pass marks the quiz lesson done (and may complete the course). */
+    @Transactional
+    public Attempt submit(long personId, long attemptId) {
+        Attempt a = quizzes.submit(ownAttempt(personId, attemptId).id());
+        recordResult(personId, a);
+        return a;
+    }
+
+    /** The person's attempt (graded if its time ran out, with its result recorded). */
+    @Transactional
+    public Attempt attempt(long personId, long attemptId) {
+        Attempt a = ownAttempt(personId, attemptId);
+        if (a.isSubmitted()) {
+            recordResult(personId, a);
+        }
+        return a;
+    }
+
+    /** Records a graded attempt once: passed/failed, and a pass completes the quiz lesson. */
+    private void recordResult(long personId, Attempt a) {
+        // Once per attempt, whichever request sees it graded first (a submit, or a page after the time ran out).
+        int claimed = sql.update("UPDATE quiz_attempt SET recorded = TRUE WHERE id = ? AND submitted_at IS NOT NULL"
+                + " AND recorded = FALSE", a.id());
+        if (claimed == 0) {
+            return;
+        }
+        Enrolment e = sql.one("SELECT * FROM enrolment WHERE id = ?", LearningService::row, a.owner()).orElseThrow();
+        PublishedCourse course = catalog.version(e.versionId());
+        CourseDefinition.Lesson lesson = course.definition().lesson(a.quiz()).orElseThrow();
+        CourseDefinition d = course.definition();
+        Duration spent = Duration.between(a.startedAt(), a.submittedAt());
+        records.record(LearningEvent.of(personId, Boolean.TRUE.equals(a.passed()) ? Vocabulary.PASSED : Vocabulary.FAILED,
+                        records.activity("courses/" + d.code() + "/lessons/" + lesson.key()))
+                .name(lesson.title(), null).type(Vocabulary.ASSESSMENT)
+                .score(BigDecimal.valueOf(a.score()), BigDecimal.ZERO, BigDecimal.valueOf(a.maxScore()))
+                .success(Boolean.TRUE.equals(a.passed())).completion(true).duration(spent)
+                .parent(records.activity("courses/" + d.code())).registration(UUID.fromString(e.registration()))
+                .topic(d.topic()));
+        if (Boolean.TRUE.equals(a.passed())) {
+            Progress p = new Progress(e, course, new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
+                    rs -> rs.getString(1), e.id())));
+            insertDone(p, lesson);
+            completeIfDone(personId, e.id());
+        }
+    }
+
+    /** The code of the course an attempt belongs to. */
+    public String courseCodeOf(Attempt a) {
+        Enrolment e = sql.one("SELECT * FROM enrolment WHERE id = ?", LearningService::row, a.owner()).orElseThrow();
+        return catalog.version(e.versionId()).code();
+    }
+
+    /** Every course the person is in, most recent first. */
+    public List<MyCourse> myCourses(long personId) {
+        List<Enrolment> enrolments = sql.list("SELECT * FROM enrolment WHERE person_id = ? ORDER BY last_seen_at DESC",
+                LearningService::row, personId);
+        return enrolments.stream().map(e -> {
+            PublishedCourse course = catalog.version(e.versionId());
+            Set<String> done = new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
+                    rs -> rs.getString(1), e.id()));
+            Progress p = new Progress(e, course, done);
+            String certificate = e.isCompleted() ? certificates.forEnrolment(e.id()).map(Certificate::code).orElse(null) : null;
+            return new MyCourse(course.code(), course.title(), p.percent(), p.resume().key(), e.lastSeenAt(),
+                    e.completedAt(), certificate);
+        }).toList();
+    }
+
+    private void markDone(Progress p, CourseDefinition.Lesson lesson, Duration spent) {
+        if (!insertDone(p, lesson)) {
+            return;
+        }
+        CourseDefinition d = p.course().definition();
+        LearningEvent event = LearningEvent.of(p.enrolment().personId(), Vocabulary.COMPLETED,
+                        records.activity("courses/" + d.code() + "/lessons/" + lesson.key()))
+                .name(lesson.title(), null).type(Vocabulary.LESSON).completion(true)
+                .parent(records.activity("courses/" + d.code()))
+                .registration(UUID.fromString(p.enrolment().registration())).topic(d.topic());
+        if (spent != null) {
+            event.duration(spent);
+        }
+        records.record(event);
+        completeIfDone(p.enrolment().personId(), p.enrolment().id());
+    }
+
+    private boolean insertDone(Progress p, CourseDefinition.Lesson lesson) {
+        return sql.update("INSERT IGNORE INTO lesson_progress (enrolment_id, lesson_key, done_at) VALUES (?, ?, ?)",
+                p.enrolment().id(), lesson.key(), Times.nowUtc()) == 1;
+    }
+
+    /** All required lessons done → the course is completed, its hours credited, the certificate issued. */
+    private void completeIfDone(long personId, long enrolmentId) {
+        Enrolment e = sql.one("SELECT * FROM enrolment WHERE id = ? FOR UPDATE", LearningService::row, enrolmentId).orElseThrow();
+        if (e.isCompleted()) {
+            return;
+        }
+        PublishedCourse course = catalog.version(e.versionId());
+        Set<String> done = new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
+                rs -> rs.getString(1), e.id()));
+        if (!new Progress(e, course, done).allRequiredDone()) {
+            return;
+        }
+        LocalDateTime now = Times.nowUtc();
+        sql.update("UPDATE enrolment SET completed_at = ? WHERE id = ?", now, e.id());
+        CourseDefinition d = course.definition();
+        records.record(courseEvent(personId, Vocabulary.COMPLETED, d).completion(true)
+                .creditedMinutes(d.creditedMinutes()).registration(UUID.fromString(e.registration())));
+        Person person = people.find(personId).orElseThrow();
+        certificates.issue(e.id(), personId, person.getFullName(), course, e.registration());
+    }
+
+    private LearningEvent courseEvent(long personId, String verb, CourseDefinition d) {
+        return LearningEvent.of(personId, verb, records.activity("courses/" + d.code()))
+                .name(d.title(), d.titleEn()).description(d.summary()).type(Vocabulary.COURSE).topic(d.topic());
+    }
+
+    private Progress require(long personId, String code) {
+        return progress(personId, code).orElseThrow(() -> new ValidationFailure(null, "learn.notEnrolled"));
+    }
+
+    private static CourseDefinition.Lesson openLesson(Progress p, String lessonKey) {
+        CourseDefinition.Lesson lesson = p.course().definition().lesson(lessonKey)
+                .orElseThrow(() -> new NotFoundException("lesson " + lessonKey));
+        if (!p.isOpen(lesson)) {
+            throw new ValidationFailure(null, "learn.locked");
+        }
+        return lesson;
+    }
+
+    private static CourseDefinition.Lesson quizLesson(Progress p, String lessonKey) {
+        CourseDefinition.Lesson lesson = openLesson(p, lessonKey);
+        if (lesson.kind() != LessonKind.QUIZ) {
+            throw new NotFoundException("quiz " + lessonKey);
+        }
+        return lesson;
+    }
+
+    private Attempt ownAttempt(long personId, long attemptId) {
+        Attempt a = quizzes.attempt(attemptId).orElseThrow(() -> new NotFoundException("attempt " + attemptId));
+        long owner = sql.count("SELECT person_id FROM enrolment WHERE id = ?", a.owner());
+        if (owner != personId) {
+            throw new NotFoundException("attempt " + attemptId);
+        }
+        return a;
+    }
+
+    static Enrolment row(ResultSet rs) throws SQLException {
+        return new Enrolment(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("course_id"), rs.getLong("version_id"),
+                rs.getString("registration"), Sql.time(rs, "enrolled_at"), rs.getString("last_lesson"),
+                Sql.time(rs, "last_seen_at"), Sql.time(rs, "completed_at"));
+    }
+}

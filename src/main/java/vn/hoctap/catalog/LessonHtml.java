@@ -1,0 +1,38 @@
+package vn.hoctap.catalog;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Lesson text to the HTML the player shows. Markdown is rendered with raw HTML escaped, and every
+ * lesson's HTML — from Markdown or from the editor — passes an allow-list: formatting, lists,
+ * quotes, tables and links, nothing that runs or loads anything.
+ */
+public final class LessonHtml {
+
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final Safelist ALLOWED = Safelist.relaxed()
+            .removeTags("img")
+            .addAttributes("a", "rel")
+            .addProtocols("a", "href", "http", "https", "mailto", "tel");
+
+    private LessonHtml() {
+    }
+
+    public static String fromMarkdown(String markdown) {
+        return sanitise(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));
+    }
+
+    public static String sanitise(String html) {
+        String clean = Jsoup.clean(html == null ? "" : html, "", ALLOWED, new Document.OutputSettings().prettyPrint(false));
+        // Links leave the platform in a new context: no opener access.
+        Document doc = Jsoup.parseBodyFragment(clean);
+        doc.outputSettings().prettyPrint(false);
+        doc.select("a[href^=http]").attr("rel", "noopener noreferrer");
+        return doc.body().html();
+    }
+}

@@ -1,0 +1,147 @@
+package vn.hoctap.catalog;
+
+import org.junit.jupiter.api.Test;
+import vn.hoctap.assessment.QuestionType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The course format, and the courses that ship in content/courses/ against it. */
+class CourseFormatTest {
+
+    static final Path COURSES = Path.of("content", "courses");
+
+    static List<Path> shippedCourses() throws IOException {
+        try (Stream<Path> folders = Files.list(COURSES)) {
+            return folders.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    static CourseFormat.Files folder(Path dir) {
+        return relative -> {
+            Path file = dir.resolve(relative);
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        };
+    }
+
+    static CourseFormat.Files files(Map<String, String> files) {
+        return relative -> Optional.ofNullable(files.get(relative));
+    }
+
+    @Test
+    void everyShippedCourseReadsAndHasSubstance() throws Exception {
+        List<Path> courses = shippedCourses();
+        assertTrue(courses.size() >= 5, "the five first courses ship");
+        for (Path dir : courses) {
+            CourseDefinition d = CourseFormat.read(folder(dir));
+            assertEquals(dir.getFileName().toString(), d.code(), "folder name is the code");
+            long substantial = d.lessons().stream()
+                    .filter(l -> l.kind() == LessonKind.TEXT && l.markdown().split("\\s+").length >= 400).count();
+            assertTrue(substantial >= 4, d.code() + ": at least four lessons of substance, found " + substantial);
+            assertTrue(d.questions().size() >= 15, d.code() + ": a quiz of at least 15 questions");
+            assertTrue(d.lessons().stream().anyMatch(l -> l.kind() == LessonKind.QUIZ), d.code() + ": has a quiz lesson");
+            Set<QuestionType> types = EnumSet.noneOf(QuestionType.class);
+            d.questions().forEach(q -> types.add(q.type()));
+            assertEquals(EnumSet.allOf(QuestionType.class), types, d.code() + ": every question type is used");
+            assertTrue(d.creditedMinutes() > 0);
+            d.lessons().stream().filter(l -> l.html() != null).forEach(l -> {
+                assertFalse(l.html().contains("<script"), l.key());
+                assertTrue(l.html().contains("<p>"), l.key() + " renders paragraphs");
+            });
+        }
+    }
+
+    @Test
+    void aCourseWrittenOutReadsBackTheSame() throws Exception {
+        for (Path dir : shippedCourses()) {
+            CourseDefinition original = CourseFormat.read(folder(dir));
+            Map<String, String> written = CourseFormat.write(original);
+            CourseDefinition again = CourseFormat.read(files(written));
+            assertEquals(original, again, dir + " round-trips through the format");
+            assertEquals(CourseFormat.hash(original), CourseFormat.hash(again));
+            assertEquals(original, CourseFormat.fromJson(CourseFormat.toJson(original)), "and through the stored JSON");
+        }
+    }
+
+    @Test
+    void problemsAreAllReportedWithWhereTheyAre() {
+        Map<String, String> files = new HashMap<>();
+        files.put("course.yaml", """
+                code: Bad Code
+                title: "Khoá thử"
+                topic: "Thử"
+                audience: NOBODY
+                hours: 1
+                modules:
+                  - title: "Phần 1"
+                    lessons:
+                      - key: bai-mot
+                        title: "Bài một"
+                        text: lessons/missing.md
+                      - key: bai-mot
+                        title: "Bài hai"
+                        link: "ftp://example.org"
+                      - key: kiem-tra
+                        title: "Kiểm tra"
+                        quiz: { draw: 5, passPercent: 150 }
+                """);
+        files.put("quiz.yaml", """
+                questions:
+                  - key: q1
+                    type: single
+                    prompt: "Một?"
+                    options:
+                      - text: "A"
+                        correct: true
+                      - text: "B"
+                        correct: true
+                  - key: q1
+                    type: riddle
+                    prompt: "Hai?"
+                """);
+        CourseFormat.Invalid e = assertThrows(CourseFormat.Invalid.class, () -> CourseFormat.read(files(files)));
+        String all = String.join("\n", e.problems());
+        for (String expected : List.of("code must be", "audience: unknown value 'NOBODY'", "lessons/missing.md does not exist",
+                "the key is used twice", "link must start with https://", "passPercent must be 0–100",
+                "exactly one correct", "every question needs its own key", "type: unknown value 'riddle'")) {
+            assertTrue(all.contains(expected), "expected '" + expected + "' in:\n" + all);
+        }
+    }
+
+    @Test
+    void aTypoInAFieldNameIsAnErrorNotSilence() {
+        Map<String, String> files = Map.of("course.yaml", "code: x1\ntitel: \"Sai chính tả\"\n");
+        CourseFormat.Invalid e = assertThrows(CourseFormat.Invalid.class, () -> CourseFormat.read(files(files)));
+        assertTrue(e.problems().get(0).contains("titel"), e.problems().toString());
+    }
+
+    @Test
+    void lessonHtmlKeepsFormattingAndDropsWhatRuns() {
+        String html = LessonHtml.fromMarkdown("## Mật khẩu\n\nDùng **mật khẩu mạnh**.\n\n<script>alert(1)</script>\n\n"
+                + "[Cổng](https://dichvucong.gov.vn) [x](javascript:alert(1))\n\n- một\n- hai\n");
+        assertTrue(html.contains("<h2>Mật khẩu</h2>"), html);
+        assertTrue(html.contains("<strong>mật khẩu mạnh</strong>"), html);
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("javascript:"), html);
+        assertTrue(html.contains("rel=\"noopener noreferrer\""), html);
+        assertTrue(html.contains("<li>một</li>"), html);
+        String editor = LessonHtml.sanitise("<p onclick=\"x()\">Chào <img src=x onerror=y()><iframe src=//evil></iframe></p>");
+        assertEquals("<p>Chào </p>", editor);
+        assertNotNull(LessonHtml.fromMarkdown(null));
+    }
+}
