@@ -10,7 +10,8 @@
     var data = new URLSearchParams(new FormData(form));
     data.set('go', 'stay');
     if (saved) { saved.textContent = saved.getAttribute('data-saving'); }
-    fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin',
+    // form.action would be the hidden field named "action": read the attribute.
+    fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
       .then(function (r) {
         if (r.status === 409) { window.location.reload(); return; }

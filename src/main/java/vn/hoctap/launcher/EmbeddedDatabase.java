@@ -62,6 +62,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IOException("The database files in " + data + " exist but the MariaDB binaries in "
                     + base + " are missing. Move " + data + " away to start afresh, or restore " + base + ".");
         }
+        try {
+            return startOnce(base, data, tmp, port, secured);
+        } catch (IOException first) {
+            // Seen a few times on a busy 2-core machine: mariadbd stops logging before "ready for
+            // connections" and never gets there. A second start (another port) has always come up.
+            LOG.warning("The embedded MariaDB did not come up; trying once more: " + first.getMessage().lines().findFirst().orElse(""));
+            stopOrphan(data);
+            return startOnce(base, data, tmp, port, secured);
+        }
+    }
+
+    private static EmbeddedDatabase startOnce(Path base, Path data, Path tmp, int port, boolean secured) throws IOException {
         int actualPort = port > 0 ? port : freePort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(actualPort)
@@ -77,11 +89,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
+        DB db = null;
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            db = DB.newEmbeddedDB(config.build());
             db.start();
             return new EmbeddedDatabase(db, actualPort, secured);
         } catch (ManagedProcessException e) {
+            if (db != null) {
+                try {
+                    db.stop();
+                } catch (ManagedProcessException | RuntimeException ignored) {
+                    // it did not start; stopOrphan() deals with what is left
+                }
+            }
             throw new IOException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
     }

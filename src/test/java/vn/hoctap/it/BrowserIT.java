@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,9 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -244,6 +247,106 @@ class BrowserIT {
             assertTrue(text.contains("Cầm Thị Hồ Sơ " + s), text);
             assertTrue(text.contains("Bồi dưỡng kiến thức quốc phòng và an ninh " + s), text);
             assertTrue(text.contains("Trường Chính trị tỉnh Sơn La"), text);
+        }
+    }
+
+    @Test
+    void aResidentTakesAWholeCourseOnAPhoneEvenAcrossAReloadMidQuiz() throws Exception {
+        String code = "dien-thoai-an-toan";
+        vn.hoctap.catalog.CourseDefinition course = CourseIT.shipped(code);
+        java.util.Map<String, vn.hoctap.assessment.Question> bank = course.questions().stream()
+                .collect(java.util.stream.Collectors.toMap(vn.hoctap.assessment.Question::prompt, q -> q));
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 780));
+        try {
+            String phone = "09" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+            open("register.xhtml");
+            driver.findElement(By.id("fullName")).sendKeys("Mùa A Dơ");
+            driver.findElement(By.id("phone")).sendKeys(phone);
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("homeUnit"))).selectByVisibleText("Phường Chiềng An");
+            driver.findElement(By.id("password")).sendKeys("Nam-La-Chieng-An-1");
+            driver.findElement(By.id("passwordAgain")).sendKeys("Nam-La-Chieng-An-1");
+            driver.findElement(By.id("submit")).click();
+            waitUpTo(10).until(ExpectedConditions.urlContains("/me/"));
+
+            open("courses/?q=dien+thoai");
+            driver.findElement(By.linkText(course.title())).click();
+            driver.findElement(By.id("enrol")).click();
+            // Every lesson in turn: "done" takes the learner to the next one.
+            for (vn.hoctap.catalog.CourseDefinition.Lesson lesson : course.lessons()) {
+                waitUpTo(10).until(ExpectedConditions.textToBe(By.tagName("h1"), lesson.title()));
+                if (lesson.kind() == vn.hoctap.catalog.LessonKind.QUIZ) {
+                    break;
+                }
+                driver.findElement(By.id("markDone")).click();
+            }
+            driver.findElement(By.id("startQuiz")).click();
+            waitUpTo(10).until(ExpectedConditions.urlContains("/learn/quiz.xhtml"));
+            boolean reloaded = false;
+            while (true) {
+                vn.hoctap.assessment.Question q = bank.get(driver.findElement(By.id("prompt")).getText().strip());
+                assertNotNull(q, "the question shown is from the bank");
+                answerInBrowser(q);
+                if (!reloaded && q.type() == vn.hoctap.assessment.QuestionType.SINGLE) {
+                    // The page saves the answer on change; the connection "drops": reload, it is still there.
+                    waitUpTo(10).until(d -> d.findElement(By.id("saved")).getText().contains("Đã lưu"));
+                    driver.navigate().refresh();
+                    assertEquals(1, driver.findElements(By.cssSelector("input[name=choice]:checked")).size(),
+                            "the saved answer survives a reload");
+                    reloaded = true;
+                }
+                List<WebElement> submit = driver.findElements(By.id("submitQuiz"));
+                if (!submit.isEmpty()) {
+                    submit.get(0).click();
+                    driver.switchTo().alert().accept();
+                    break;
+                }
+                String current = driver.findElement(By.id("prompt")).getText();
+                driver.findElement(By.id("next")).click();
+                waitUpTo(10).until(d -> {
+                    try {
+                        return !d.findElement(By.id("prompt")).getText().equals(current);
+                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                        return false;
+                    }
+                });
+            }
+            assertTrue(reloaded, "a single-choice question was drawn");
+            waitUpTo(10).until(ExpectedConditions.urlContains("/learn/result.xhtml"));
+            assertTrue(driver.findElement(By.id("outcome")).getText().contains("Đạt"));
+            driver.findElement(By.id("backToCourse")).click();
+            waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("courseActions")));
+            assertTrue(driver.findElement(By.id("courseActions")).getText().contains("100%"));
+            driver.findElement(By.linkText("Trang xác minh chứng nhận")).click();
+            waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+            assertTrue(driver.findElement(By.id("verdict")).getText().contains("Giấy chứng nhận hợp lệ"));
+            assertEquals("Mùa A Dơ", driver.findElement(By.id("person")).getText());
+            Long width = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertTrue(width <= 360, "nothing wider than the phone: " + width);
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    /** Gives the right answer the way a person would: clicks, typing, choosing from lists. */
+    void answerInBrowser(vn.hoctap.assessment.Question q) {
+        switch (q.type()) {
+            case SINGLE, MULTIPLE -> {
+                for (int i = 0; i < q.options().size(); i++) {
+                    if (q.options().get(i).correct()) {
+                        driver.findElement(By.cssSelector("input[name=choice][value='" + i + "']")).click();
+                    }
+                }
+            }
+            case TRUEFALSE -> driver.findElement(By.cssSelector("input[name=choice][value='"
+                    + (Boolean.TRUE.equals(q.answer()) ? 1 : 0) + "']")).click();
+            case SHORT -> driver.findElement(By.id("text")).sendKeys(vn.hoctap.shared.Text.fold(q.answers().get(0)));
+            case MATCHING -> {
+                for (int i = 0; i < q.pairs().size(); i++) {
+                    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("match" + i))).selectByValue(Integer.toString(i));
+                }
+            }
         }
     }
 }

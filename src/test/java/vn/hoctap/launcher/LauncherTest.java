@@ -41,4 +41,27 @@ class LauncherTest {
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dataDir.resolve("secrets.properties"))));
     }
+
+    @Test
+    void aDataFolderInTheTempFolderIsRefusedBecauseMariaDb4jWipesIt() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        Launcher.LaunchException e = org.junit.jupiter.api.Assertions.assertThrows(Launcher.LaunchException.class,
+                () -> Launcher.requireOutsideTemp(temp.resolve("hoctap-data")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("HOCTAP_DATA_DIR"));
+        Launcher.requireOutsideTemp(Path.of("data").toAbsolutePath().getRoot().resolve("srv").resolve("hoctap"));
+    }
+
+    @Test
+    void anEarlierDeploymentIsForgottenButTheRestOfPayarasFolderKept(@TempDir Path root) throws Exception {
+        java.nio.file.Files.createDirectories(root.resolve("applications/hoctap/WEB-INF"));
+        java.nio.file.Files.writeString(root.resolve("applications/hoctap/WEB-INF/web.xml"), "<web-app/>");
+        java.nio.file.Files.createDirectories(root.resolve("config"));
+        java.nio.file.Files.writeString(root.resolve("config/domain.xml"), "<domain/>");
+        java.nio.file.Files.writeString(root.resolve("config/keystore.p12"), "keys");
+        Launcher.forgetEarlierDeployments(root);
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(root.resolve("applications")));
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(root.resolve("config/domain.xml")));
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(root.resolve("config/keystore.p12")));
+        Launcher.forgetEarlierDeployments(root.resolve("never-started"));
+    }
 }

@@ -1,0 +1,319 @@
+package vn.hoctap.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hoctap.assessment.Question;
+import vn.hoctap.catalog.CourseDefinition;
+import vn.hoctap.catalog.CourseFormat;
+import vn.hoctap.catalog.LessonKind;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Courses as a learner takes them, through the real pages and form posts: the shipped courses are
+ * in the catalogue; enrol → lessons → quiz (answers saved as given, found again after a reload) →
+ * completion → certificate → public verification → revocation; a failing learner runs out of
+ * attempts; progress and completion land in the xAPI record.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CourseIT {
+
+    static final String ADMIN_PASSWORD = "Admin-Test-2026";
+    static final String COURSE = "an-toan-thong-tin";
+    static final Pattern PROMPT = Pattern.compile("id=\"prompt\">([^<]*)<");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http anonymous() {
+        return new Http(URI.create(base.toString()));
+    }
+
+    Http admin() {
+        return anonymous().as("admin", ADMIN_PASSWORD);
+    }
+
+    static CourseDefinition shipped(String code) throws Exception {
+        Path dir = Path.of("content", "courses", code);
+        return CourseFormat.read(relative -> {
+            Path f = dir.resolve(relative);
+            return Files.exists(f) ? Optional.of(Files.readString(f)) : Optional.empty();
+        });
+    }
+
+    /** A new staff member, signed in with a password of their own: a browser with its session. */
+    Http learner(String[] idOut) {
+        String s = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        HttpResponse<String> r = admin().post("api/people", """
+                {"username":"hoc.vien%s","fullName":"Lò Thị Hà %s","phone":"09%d","unitCode":"SNV-VP","positionCode":"CV"}"""
+                .formatted(s, s, ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999)));
+        assertEquals(201, r.statusCode(), r.body());
+        JsonObject created = Http.json(r);
+        idOut[0] = Integer.toString(created.getJsonObject("person").getInt("id"));
+        Http browser = anonymous();
+        assertEquals(302, browser.submitForm("login.xhtml", "signin", Map.of("login", "hoc.vien" + s,
+                "password", created.getString("oneTimePassword")), "submit").statusCode());
+        String chosen = "Hoc-Tap-Son-La-" + s;
+        assertEquals(302, browser.submitForm("me/password.xhtml", "password", Map.of("current",
+                created.getString("oneTimePassword"), "chosen", chosen, "chosenAgain", chosen), "submit").statusCode());
+        return browser;
+    }
+
+    static String location(HttpResponse<String> r) {
+        assertEquals(302, r.statusCode(), r.body());
+        String l = r.headers().firstValue("Location").orElseThrow();
+        return l.substring(l.indexOf('/', l.indexOf("//") + 2) + 1);
+    }
+
+    static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&").strip();
+    }
+
+    @Test
+    void theShippedCoursesAreInTheCatalogueAndItsSearchIgnoresDiacritics() {
+        String page = anonymous().get("courses/").body();
+        for (String title : List.of("Kỹ năng số cơ bản cho cán bộ, công chức, viên chức", "An toàn thông tin và bảo vệ dữ liệu cá nhân",
+                "Chuyển đổi số và khai thác dữ liệu trong thực thi công vụ")) {
+            assertTrue(page.contains(title), title);
+        }
+        String found = anonymous().get("courses/?q=chuyen+doi+so+cong+vu").body();
+        assertTrue(found.contains("Chuyển đổi số và khai thác dữ liệu"), found);
+        assertFalse(found.contains("Trồng và chăm sóc cà phê"));
+        JsonArray api = (JsonArray) Http.jsonValue(admin().get("api/courses?q=an+toan+thong+tin"));
+        assertEquals(COURSE, api.getJsonObject(0).getString("code"), "title matches first");
+        JsonObject structure = Http.json(admin().get("api/courses/" + COURSE));
+        assertTrue(structure.getJsonArray("modules").size() >= 2);
+        assertFalse(structure.toString().contains("\"correct\""), "no answers in the API");
+        assertEquals(404, admin().get("api/courses/khong-co").statusCode());
+        assertEquals(200, anonymous().get("courses/course.xhtml?c=" + COURSE).statusCode());
+        assertEquals(404, anonymous().get("courses/course.xhtml?c=khong-co").statusCode());
+    }
+
+    @Test
+    void aLearnerTakesACourseToItsVerifiableCertificate() throws Exception {
+        CourseDefinition course = shipped(COURSE);
+        Map<String, Question> bank = course.questions().stream().collect(Collectors.toMap(Question::prompt, q -> q));
+        String[] id = new String[1];
+        Http learner = learner(id);
+
+        assertEquals(302, learner.get("learn/lesson.xhtml?c=" + COURSE).statusCode(), "not enrolled yet: to the course page");
+        String lesson = location(act(learner, Map.of("action", "enrol", "c", COURSE)));
+        assertTrue(lesson.startsWith("learn/lesson.xhtml?c=" + COURSE), lesson);
+        assertTrue(learner.get(lesson).body().contains(course.lessons().get(0).title()));
+
+        String quiz = null;
+        for (CourseDefinition.Lesson l : course.lessons()) {
+            if (l.kind() == LessonKind.QUIZ) {
+                quiz = l.key();
+                continue;
+            }
+            location(act(learner, Map.of("action", "done", "c", COURSE, "l", l.key(),
+                    "opened", Long.toString(System.currentTimeMillis() - 60_000))));
+        }
+        assertNotNull(quiz);
+        JsonArray progress = (JsonArray) Http.jsonValue(learner.get("api/me/progress"));
+        assertTrue(progress.getJsonObject(0).getInt("percent") < 100, "the quiz is still owed");
+        assertEquals(quiz, progress.getJsonObject(0).getString("resumeLesson"));
+
+        // A quiz lesson cannot be ticked off by hand.
+        assertTrue(location(act(learner, Map.of("action", "done", "c", COURSE, "l", quiz)))
+                .contains("problem=learn.quizNotPassed"));
+
+        String page = location(act(learner, Map.of("action", "start", "c", COURSE, "l", quiz)));
+        String first = learner.get(page).body();
+        String attempt = field(first, "a");
+        // The first answer is saved the moment it is given (the page script posts go=stay) ...
+        Question q0 = bank.get(unescape(match(PROMPT, first)));
+        Map<String, String> answer0 = answer(q0, form(COURSE, quiz, attempt, 0));
+        answer0.put("go", "stay");
+        assertEquals(204, act(learner, answer0).statusCode());
+        // ... so a reload (a dropped connection) finds it again.
+        String reloaded = learner.get("learn/quiz.xhtml?c=" + COURSE + "&l=" + quiz + "&q=0").body();
+        assertTrue(reloaded.contains("1/12") || reloaded.contains("dot answered"), "answered once");
+        assertEquals(attempt, field(reloaded, "a"), "the same attempt goes on");
+        assertEquals(302, act(learner, Map.of("action", "start", "c", COURSE, "l", quiz)).statusCode());
+        assertEquals(attempt, field(learner.get(location(learner.postForm("learn/act",
+                Map.of("action", "start", "c", COURSE, "l", quiz)))).body(), "a"), "starting again resumes it");
+
+        String result = null;
+        for (int position = 0; result == null; position++) {
+            String html = learner.get("learn/quiz.xhtml?c=" + COURSE + "&l=" + quiz + "&q=" + position).body();
+            Question q = bank.get(unescape(match(PROMPT, html)));
+            assertNotNull(q, "every question shown comes from the bank");
+            Map<String, String> fields = answer(q, form(COURSE, quiz, attempt, position));
+            boolean last = html.contains("id=\"submitQuiz\"");
+            fields.put("go", last ? "submit" : "next");
+            String next = location(act(learner, fields));
+            if (last) {
+                result = next;
+            }
+        }
+        String graded = learner.get(result).body();
+        assertTrue(graded.contains("12/12"), graded);
+        assertTrue(graded.contains("Đạt"));
+
+        String coursePage = learner.get("courses/course.xhtml?c=" + COURSE).body();
+        Matcher code = Pattern.compile("learn/certificate\\?code=([A-Z0-9-]{14})").matcher(coursePage);
+        assertTrue(code.find(), "a certificate once the course is completed");
+        String certificate = code.group(1);
+        HttpResponse<String> pdf = learner.get("learn/certificate?code=" + certificate);
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(pdf.body().startsWith("%PDF"));
+        assertNotEquals(200, anonymous().get("learn/certificate?code=" + certificate).statusCode(), "not without signing in");
+        assertEquals(404, learner(new String[1]).get("learn/certificate?code=" + certificate).statusCode(),
+                "nor by another learner");
+
+        String verify = anonymous().get("verify/" + certificate).body();
+        assertTrue(verify.contains("Giấy chứng nhận hợp lệ"), verify);
+        assertTrue(verify.contains("Lò Thị Hà"));
+        assertTrue(verify.contains("An toàn thông tin và bảo vệ dữ liệu cá nhân"));
+        assertFalse(verify.contains("hoc.vien"), "nothing beyond name, course and date");
+        assertTrue(anonymous().get("verify/" + certificate.toLowerCase().replace("-", "")).body().contains("hợp lệ"),
+                "a code typed without dashes, in lower case");
+        assertTrue(anonymous().get("verify/ZZZZ-ZZZZ-ZZZZ").body().contains("Không tìm thấy"));
+
+        JsonArray mine = (JsonArray) Http.jsonValue(learner.get("api/me/progress"));
+        assertEquals(100, mine.getJsonObject(0).getInt("percent"));
+        assertEquals(certificate, mine.getJsonObject(0).getString("certificateCode"));
+
+        // The learning record holds the completion with the credited hours, and the certificate.
+        String record = learner.get("me/record.xhtml").body();
+        assertTrue(record.contains("An toàn thông tin và bảo vệ dữ liệu cá nhân"), record);
+        assertTrue(record.contains("Chứng nhận hoàn thành"));
+        Http lrs = anonymous();
+        String agent = URLEncoder.encode("{\"account\":{\"homePage\":\"http://localhost:8080\",\"name\":\"" + id[0] + "\"}}",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> statements = lrs.get("xapi/statements?agent=" + agent + "&verb="
+                        + URLEncoder.encode("http://adlnet.gov/expapi/verbs/completed", StandardCharsets.UTF_8)
+                        + "&activity=" + URLEncoder.encode("http://localhost:8080/xapi/activities/courses/" + COURSE, StandardCharsets.UTF_8),
+                "X-Experience-API-Version", "2.0.0", "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("it-client:it-xapi-secret-2026".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, statements.statusCode(), statements.body());
+        JsonArray completed = Http.json(statements).getJsonArray("statements");
+        assertEquals(1, completed.size(), "the course completed once");
+        assertEquals(240, completed.getJsonObject(0).getJsonObject("result").getJsonObject("extensions")
+                .getInt("https://w3id.org/hoctap/xapi/extensions/credited-minutes"));
+
+        // An administrator revokes it; the public page says so.
+        HttpResponse<String> revoked = admin().post("api/certificates/" + certificate + "/revoke", "{\"reason\":\"Cấp nhầm\"}");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertFalse(Http.json(revoked).getBoolean("valid"));
+        assertTrue(anonymous().get("verify/" + certificate).body().contains("đã bị thu hồi"));
+        assertEquals(403, learner.post("api/certificates/" + certificate + "/revoke", "{}").statusCode(),
+                "only administrators revoke");
+    }
+
+    @Test
+    void aLearnerWhoFailsRunsOutOfAttemptsAndLearnsWhy() throws Exception {
+        CourseDefinition course = shipped(COURSE);
+        String quiz = course.lessons().stream().filter(l -> l.kind() == LessonKind.QUIZ).findFirst().orElseThrow().key();
+        Http learner = learner(new String[1]);
+        location(act(learner, Map.of("action", "enrol", "c", COURSE)));
+        int attempts = course.lesson(quiz).orElseThrow().quiz().attempts();
+        for (int n = 1; n <= attempts; n++) {
+            String page = location(act(learner, Map.of("action", "start", "c", COURSE, "l", quiz)));
+            String attempt = field(learner.get(page).body(), "a");
+            // Submitting with nothing answered: graded at once, zero.
+            String result = location(act(learner, Map.of("action", "submit", "a", attempt)));
+            String graded = learner.get(result).body();
+            assertTrue(graded.contains("0/12"), graded);
+            assertTrue(graded.contains("Chưa đạt"));
+            assertTrue(graded.contains("Đáp án đúng"), "the right answers are shown with the feedback");
+        }
+        String refused = location(act(learner, Map.of("action", "start", "c", COURSE, "l", quiz)));
+        assertTrue(refused.contains("problem=quiz.noAttemptsLeft"), refused);
+        assertTrue(learner.get(refused).body().contains("hết số lần làm bài"));
+        JsonArray progress = (JsonArray) Http.jsonValue(learner.get("api/me/progress"));
+        assertFalse(progress.getJsonObject(0).containsKey("completedAt") && !progress.getJsonObject(0).isNull("completedAt"),
+                "not completed");
+    }
+
+    static Map<String, String> form(String course, String quiz, String attempt, int position) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("action", "answer");
+        f.put("c", course);
+        f.put("l", quiz);
+        f.put("a", attempt);
+        f.put("q", Integer.toString(position));
+        return f;
+    }
+
+    /** The right answer, in form fields (multiple choices as repeated "choice" fields joined for postForm). */
+    static Map<String, String> answer(Question q, Map<String, String> f) {
+        switch (q.type()) {
+            case SINGLE, MULTIPLE -> {
+                List<String> chosen = new ArrayList<>();
+                for (int i = 0; i < q.options().size(); i++) {
+                    if (q.options().get(i).correct()) {
+                        chosen.add(Integer.toString(i));
+                    }
+                }
+                f.put("choice", String.join(",", chosen));
+            }
+            case TRUEFALSE -> f.put("choice", Boolean.TRUE.equals(q.answer()) ? "1" : "0");
+            case SHORT -> f.put("text", q.answers().get(0).toUpperCase());
+            case MATCHING -> {
+                for (int i = 0; i < q.pairs().size(); i++) {
+                    f.put("match" + i, Integer.toString(i));
+                }
+            }
+        }
+        return f;
+    }
+
+    static String field(String html, String name) {
+        return match(Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\""), html);
+    }
+
+    static String match(Pattern p, String html) {
+        Matcher m = p.matcher(html);
+        assertTrue(m.find(), p + " in\n" + html);
+        return m.group(1);
+    }
+
+    /** Posts a learner's action as a browser form would; "choice" may hold several values, comma-separated. */
+    static HttpResponse<String> act(Http browser, Map<String, String> fields) {
+        String body = fields.entrySet().stream().flatMap(e -> "choice".equals(e.getKey())
+                        ? java.util.Arrays.stream(e.getValue().split(",")).map(v -> Map.entry(e.getKey(), v))
+                        : java.util.stream.Stream.of(e))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.postBytes("learn/act", body.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded");
+    }
+}
