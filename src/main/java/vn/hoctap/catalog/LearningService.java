@@ -85,34 +85,43 @@ public class LearningService {
      * The person's progress in a course, or empty when not enrolled. An enrolment not yet completed
      * moves to the course's published version (its progress is kept by lesson key).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Progress> progress(long personId, String code) {
         Optional<PublishedCourse> published = catalog.published(code);
         if (published.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Enrolment> found = enrolment(personId, published.get().courseId());
+        // One round trip: the enrolment with the keys of the lessons done.
+        Optional<Object[]> found = sql.one("SELECT e.*, (SELECT GROUP_CONCAT(lp.lesson_key SEPARATOR ' ') FROM lesson_progress lp"
+                        + " WHERE lp.enrolment_id = e.id) AS done FROM enrolment e WHERE e.person_id = ? AND e.course_id = ?",
+                rs -> new Object[]{row(rs), rs.getString("done")}, personId, published.get().courseId());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Enrolment e = found.get();
+        Enrolment e = (Enrolment) found.get()[0];
+        String doneKeys = (String) found.get()[1];
+        Set<String> done = doneKeys == null ? Set.of() : Set.of(doneKeys.split(" "));
         PublishedCourse course = published.get();
         if (e.versionId() != course.versionId()) {
             if (e.isCompleted()) {
                 course = catalog.version(e.versionId());
             } else {
                 sql.update("UPDATE enrolment SET version_id = ? WHERE id = ?", course.versionId(), e.id());
-                e = enrolment(personId, course.courseId()).orElseThrow();
+                e = new Enrolment(e.id(), e.personId(), e.courseId(), course.versionId(), e.registration(), e.enrolledAt(),
+                        e.lastLesson(), e.lastSeenAt(), e.completedAt());
             }
         }
-        Set<String> done = new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
-                rs -> rs.getString(1), e.id()));
         return Optional.of(new Progress(e, course, done));
     }
 
     /** Notes that the person opened a lesson (where "continue" takes them next time). */
     @Transactional
     public void opened(Progress p, String lessonKey) {
+        Enrolment e = p.enrolment();
+        if (lessonKey.equals(e.lastLesson()) && e.lastSeenAt() != null
+                && e.lastSeenAt().isAfter(Times.nowUtc().minusMinutes(1))) {
+            return; // the same lesson again within a minute: nothing new to remember
+        }
         sql.update("UPDATE enrolment SET last_lesson = ?, last_seen_at = ? WHERE id = ?", lessonKey, Times.nowUtc(),
                 p.enrolment().id());
     }

@@ -33,6 +33,9 @@ public class AccountIdentityStore implements IdentityStore, AccountDirectory {
     @Inject
     PersonRepository people;
 
+    @Inject
+    AccountSnapshots snapshots;
+
     @Transactional
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String password = credential.getPasswordAsString();
@@ -52,8 +55,7 @@ public class AccountIdentityStore implements IdentityStore, AccountDirectory {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Account> activeAccount(String username) {
-        return people.findByUsername(username).filter(Person::isEnabled)
-                .map(p -> new Account(groups(p), String.valueOf(p.getPasswordHash())));
+        return snapshots.get(username).map(s -> new Account(s.groups(), s.passwordStamp()));
     }
 
     static Set<String> groups(Person person) {

@@ -10,8 +10,8 @@ import java.util.List;
 import vn.hoctap.shared.AccessDeniedException;
 
 /**
- * The signed-in person as an {@link Actor}, loaded once per request from the database (so a role
- * granted or revoked a moment ago already counts). Pages reach it as {@code #{currentActor}}.
+ * The signed-in person as an {@link Actor}, from the account's snapshot ({@link AccountSnapshots}:
+ * a role granted or revoked on this node counts at once, on another within seconds). Pages reach it as {@code #{currentActor}}.
  */
 @Named
 @RequestScoped
@@ -21,7 +21,7 @@ public class CurrentActor {
     SecurityContext security;
 
     @Inject
-    PersonRepository people;
+    AccountSnapshots snapshots;
 
     private Actor actor;
     private boolean passwordChangeRequired;
@@ -33,9 +33,9 @@ public class CurrentActor {
             loaded = true;
             Principal principal = security.getCallerPrincipal();
             if (principal != null) {
-                people.findByUsername(principal.getName()).filter(Person::isEnabled).ifPresent(person -> {
-                    actor = toActor(person);
-                    passwordChangeRequired = person.isPasswordChangeRequired();
+                snapshots.get(principal.getName()).ifPresent(snapshot -> {
+                    actor = snapshot.actor();
+                    passwordChangeRequired = snapshot.passwordChangeRequired();
                 });
             }
         }

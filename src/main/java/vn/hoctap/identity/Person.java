@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
  * username, phone, staff code and e-mail, kept in step by every setter.
  */
 @Entity
+@jakarta.persistence.EntityListeners(AccountSnapshots.Changes.class)
 @Table(name = "person")
 @NamedQuery(name = "Person.findByUsername", query = "SELECT p FROM Person p WHERE p.username = :username")
 @NamedQuery(name = "Person.findByPhone", query = "SELECT p FROM Person p WHERE p.phone = :phone")

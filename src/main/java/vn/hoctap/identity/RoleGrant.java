@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 
 /** A role held over a node of the organisation tree and everything beneath it. */
 @Entity
+@jakarta.persistence.EntityListeners(AccountSnapshots.Changes.class)
 @Table(name = "role_grant")
 public class RoleGrant implements Serializable {
 

@@ -18,14 +18,12 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,11 +65,7 @@ class CourseIT {
     }
 
     static CourseDefinition shipped(String code) throws Exception {
-        Path dir = Path.of("content", "courses", code);
-        return CourseFormat.read(relative -> {
-            Path f = dir.resolve(relative);
-            return Files.exists(f) ? Optional.of(Files.readString(f)) : Optional.empty();
-        });
+        return CourseFormat.read(CourseFolders.folder(Path.of("content", "courses", code)));
     }
 
     /** A new staff member, signed in with a password of their own: a browser with its session. */

@@ -27,8 +27,9 @@ import java.util.Set;
  * HTTP Basic with an account's credentials for scripts and other systems on {@code /api/}.
  *
  * <p>A form sign-in is remembered in the HTTP session (cookie only). On every request the account
- * is checked again, so disabling it or changing its roles takes effect at once; Basic requests
- * never create a session. Repeated wrong passwords are throttled per login name and per address.
+ * is checked again (against a snapshot a few seconds old at most, see the identity feature), so
+ * disabling it or changing its roles takes effect at once on this node and within seconds on the
+ * others; Basic requests never create a session. Repeated wrong passwords are throttled per login name and per address.
  */
 @ApplicationScoped
 public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
