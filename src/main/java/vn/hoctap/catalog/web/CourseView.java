@@ -41,6 +41,7 @@ public class CourseView {
     private String c;
     private PublishedCourse course;
     private Progress progress;
+    private java.util.Map<String, Boolean> done;
     private Certificate certificate;
 
     /** {@code f:viewAction}: the published course, or 404. */
@@ -92,6 +93,17 @@ public class CourseView {
 
     public PublishedCourse getCourse() {
         return course;
+    }
+
+    /** Lesson key → done, for the ticks (a map lookup, not a method call per lesson). */
+    public java.util.Map<String, Boolean> getDone() {
+        if (done == null) {
+            done = new java.util.HashMap<>();
+            if (progress != null) {
+                progress.done().forEach(key -> done.put(key, Boolean.TRUE));
+            }
+        }
+        return done;
     }
 
     public Progress getProgress() {

@@ -35,6 +35,7 @@ public class LessonView {
     private String l;
     private String problem;
     private Progress progress;
+    private java.util.Map<String, Boolean> done;
     private CourseDefinition.Lesson lesson;
     private List<Attempt> attempts = List.of();
 
@@ -122,6 +123,17 @@ public class LessonView {
 
     public void setProblem(String problem) {
         this.problem = problem != null && (problem.startsWith("learn.") || problem.startsWith("quiz.")) ? problem : null;
+    }
+
+    /** Lesson key → done, for the ticks (a map lookup, not a method call per lesson). */
+    public java.util.Map<String, Boolean> getDone() {
+        if (done == null) {
+            done = new java.util.HashMap<>();
+            if (progress != null) {
+                progress.done().forEach(key -> done.put(key, Boolean.TRUE));
+            }
+        }
+        return done;
     }
 
     public Progress getProgress() {
