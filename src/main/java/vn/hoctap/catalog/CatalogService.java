@@ -44,7 +44,15 @@ public class CatalogService {
     }
 
     /** What became of a definition handed to {@link #publish}. */
-    public enum Outcome { CREATED, NEW_VERSION, UNCHANGED }
+    public enum Outcome {
+        CREATED, NEW_VERSION, UNCHANGED,
+        /** Content from content/ for a course an author has since published another version of: kept. */
+        KEPT_AUTHORS_VERSION
+    }
+
+    /** Where a version came from: the files shipped in content/, or an author. */
+    public static final String FROM_CONTENT = "CONTENT";
+    public static final String FROM_AUTHOR = "AUTHOR";
 
     /** Every published course, by title. */
     public List<PublishedCourse> published() {
@@ -148,10 +156,14 @@ public class CatalogService {
             courseId = existing.get()[0];
             long current = existing.get()[1];
             if (current != 0) {
-                String currentHash = sql.one("SELECT content_hash FROM course_version WHERE id = ?", rs -> rs.getString(1), current)
-                        .orElse(null);
-                if (hash.equals(currentHash)) {
+                String[] currentVersion = sql.one("SELECT content_hash, created_by FROM course_version WHERE id = ?",
+                        rs -> new String[]{rs.getString(1), rs.getString(2)}, current).orElse(new String[2]);
+                if (hash.equals(currentVersion[0])) {
                     return Outcome.UNCHANGED;
+                }
+                if (FROM_CONTENT.equals(origin) && !Actor.system().username().equals(currentVersion[1])) {
+                    // An author has published this course since: the shipped files must not undo their work.
+                    return Outcome.KEPT_AUTHORS_VERSION;
                 }
             }
             number = (int) sql.count("SELECT COALESCE(MAX(number), 0) + 1 FROM course_version WHERE course_id = ?", courseId);

@@ -47,7 +47,11 @@ public class ContentCourses {
                     if (!d.code().equals(folder)) {
                         LOG.warning("content/courses/" + folder + ": the code '" + d.code() + "' differs from the folder name; imported as " + d.code());
                     }
-                    counts.merge(catalog.publish(Actor.system(), d, "CONTENT"), 1, Integer::sum);
+                    CatalogService.Outcome outcome = catalog.publish(Actor.system(), d, CatalogService.FROM_CONTENT);
+                    if (outcome == CatalogService.Outcome.KEPT_AUTHORS_VERSION) {
+                        LOG.info("content/courses/" + folder + " differs from the published version, which an author made: kept theirs");
+                    }
+                    counts.merge(outcome, 1, Integer::sum);
                 } catch (CourseFormat.Invalid e) {
                     LOG.severe("content/courses/" + folder + " was not imported:\n  " + String.join("\n  ", e.problems()));
                 } catch (IOException | RuntimeException e) {

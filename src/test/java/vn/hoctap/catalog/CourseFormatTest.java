@@ -144,4 +144,43 @@ class CourseFormatTest {
         assertEquals("<p>Chào </p>", editor);
         assertNotNull(LessonHtml.fromMarkdown(null));
     }
+
+    @Test
+    void aCourseTravelsAsAZipAndComesBackTheSame() throws Exception {
+        CourseDefinition original = CourseFormat.read(folder(shippedCourses().get(0)));
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        CourseArchive.write(CourseFormat.write(original), original.code(), zip);
+        CourseDefinition back = CourseFormat.read(CourseArchive.read(new java.io.ByteArrayInputStream(zip.toByteArray())));
+        assertEquals(original, back);
+    }
+
+    @Test
+    void hostileOrWrongArchivesAreRefusedWithTheirReason() throws Exception {
+        assertEquals("course.archive.badPath", refusal(Map.of("../../etc/course.yaml", "code: x")));
+        assertEquals("course.archive.noDescriptor", refusal(Map.of("readme.md", "# Không có mô tả")));
+        CourseArchive.Refused notZip = assertThrows(CourseArchive.Refused.class,
+                () -> CourseArchive.read(new java.io.ByteArrayInputStream("không phải zip".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("course.archive.noDescriptor", notZip.key(), "nothing readable: no course.yaml");
+        java.io.ByteArrayOutputStream latin = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(latin)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("course.yaml"));
+            z.write("title: \"Kh\u00f3a\"".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            z.closeEntry();
+        }
+        assertEquals("course.archive.notUtf8", assertThrows(CourseArchive.Refused.class,
+                () -> CourseArchive.read(new java.io.ByteArrayInputStream(latin.toByteArray()))).key());
+    }
+
+    static String refusal(Map<String, String> entries) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return assertThrows(CourseArchive.Refused.class,
+                () -> CourseArchive.read(new java.io.ByteArrayInputStream(out.toByteArray()))).key();
+    }
 }

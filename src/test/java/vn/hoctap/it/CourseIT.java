@@ -257,6 +257,70 @@ class CourseIT {
                 "not completed");
     }
 
+    @Test
+    void anAuthorDownloadsACourseEditsItAndPublishesANewVersion() throws Exception {
+        HttpResponse<String> zip = admin().get("author/courses/export?c=ca-phe-cay-an-qua");
+        assertEquals(200, zip.statusCode());
+        // the body went through a String: fetch the bytes again properly
+        java.net.http.HttpResponse<byte[]> bytes = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(base + "author/courses/export?c=ca-phe-cay-an-qua"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        Map<String, String> files = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes.body()))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(files.containsKey("ca-phe-cay-an-qua/course.yaml"), files.keySet().toString());
+        assertTrue(files.containsKey("ca-phe-cay-an-qua/quiz.yaml"));
+        String edited = files.get("ca-phe-cay-an-qua/course.yaml").replace("theo hướng bền vững ở Sơn La",
+                "theo hướng bền vững ở Sơn La (bản sửa)");
+        files.put("ca-phe-cay-an-qua/course.yaml", edited);
+        String location = upload(files);
+        assertTrue(location.contains("outcome=NEW_VERSION"), location);
+        JsonObject course = Http.json(admin().get("api/courses/ca-phe-cay-an-qua")).getJsonObject("course");
+        assertTrue(course.getString("title").endsWith("(bản sửa)"), course.toString());
+        assertTrue(course.getInt("version") >= 2);
+
+        files.put("ca-phe-cay-an-qua/quiz.yaml", "questions:\n  - key: q1\n    type: single\n    prompt: \"?\"\n");
+        String refused = upload(files);
+        assertTrue(refused.contains("problem=course.archive.invalid"), refused);
+        Http browser = anonymous();
+        browser.submitForm("login.xhtml", "signin", Map.of("login", "admin", "password", ADMIN_PASSWORD), "submit");
+        assertTrue(upload(files, browser).contains("problem=course.archive.invalid"));
+        String page = browser.get("author/courses.xhtml?problem=course.archive.invalid").body();
+        assertTrue(page.contains("quiz.yaml: question q1"), "every problem is listed with where it is");
+        assertTrue(page.contains("chưa công bố gì"));
+    }
+
+    String upload(Map<String, String> files) throws Exception {
+        return upload(files, admin());
+    }
+
+    static String upload(Map<String, String> files, Http as) throws Exception {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+                z.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        String boundary = "----hoctap" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"khoa-hoc.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(zip.toByteArray());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = as.postBytes("author/courses/import", body.toByteArray(),
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
+        assertEquals(302, r.statusCode(), r.body());
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+
     static Map<String, String> form(String course, String quiz, String attempt, int position) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("action", "answer");

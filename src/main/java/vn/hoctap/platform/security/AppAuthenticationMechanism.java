@@ -127,7 +127,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             request.getSession(true).setAttribute(SESSION_USER, username);
         }
-        return context.notifyContainerAboutLogin(username, result.getCallerGroups());
+        // The handler drops the groups of a store that only validates: take them from the directory,
+        // as every later request does (else a first Basic request to /admin or /author was refused).
+        return context.notifyContainerAboutLogin(username, accounts.activeGroups(username).orElse(result.getCallerGroups()));
     }
 
     private AuthenticationStatus restoreSession(HttpServletRequest request, HttpMessageContext context) {

@@ -1,0 +1,66 @@
+package vn.hoctap.catalog.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import vn.hoctap.catalog.CatalogService;
+import vn.hoctap.catalog.PublishedCourse;
+
+import java.util.List;
+
+/**
+ * Courses for authors ({@code /author/courses.xhtml}): every published course with its version and
+ * a download of its files, and the upload of a course as a ZIP of the course format.
+ */
+@Named
+@RequestScoped
+public class AuthorCoursesView {
+
+    @Inject
+    CatalogService catalog;
+
+    private String problem;
+    private String outcome;
+    private String c;
+    private List<String> problems = List.of();
+
+    public void load() {
+        Object listed = FacesContext.getCurrentInstance().getExternalContext().getSessionMap().remove(CourseFilesServlet.PROBLEMS);
+        if (listed instanceof List<?> list) {
+            problems = list.stream().map(String::valueOf).toList();
+        }
+    }
+
+    public List<PublishedCourse> getCourses() {
+        return catalog.published();
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    public void setProblem(String problem) {
+        this.problem = problem != null && problem.startsWith("course.archive.") ? problem : null;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome != null && outcome.matches("[A-Z_]+") ? outcome : null;
+    }
+
+    public String getC() {
+        return c;
+    }
+
+    public void setC(String c) {
+        this.c = c;
+    }
+
+    public List<String> getProblems() {
+        return problems;
+    }
+}
