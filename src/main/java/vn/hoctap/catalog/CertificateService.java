@@ -56,6 +56,12 @@ public class CertificateService {
     @Inject
     AuditService audit;
 
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    BadgeKeys keys;
+
     /** A new code such as {@code 7KQ2-M9XD-4RTA}: 60 random bits. */
     static String newCode() {
         StringBuilder b = new StringBuilder(14);
@@ -145,6 +151,25 @@ public class CertificateService {
     /** The PDF, in Vietnamese, for the person it names or staff. */
     public void pdf(Certificate c, OutputStream out) throws IOException {
         CertificatePdf.write(c, verifyUrl(c.code()), key -> Messages.get(Locale.forLanguageTag("vi"), key), out);
+    }
+
+    /** The issuer of the platform's badges, as Open Badges describes it. */
+    public OpenBadge.Issuer issuer() {
+        return new OpenBadge.Issuer(publicUrl.of("/badges/issuer"), Messages.get(Locale.forLanguageTag("vi"), "certificate.pdf.issuer"),
+                publicUrl.of("/"));
+    }
+
+    /** The certificate as a signed Open Badges 3.0 credential (a VC-JWT). */
+    public String badge(Certificate c) {
+        long versionId = sql.one("SELECT version_id FROM certificate WHERE id = ?", rs -> rs.getLong(1), c.id()).orElseThrow();
+        CourseDefinition d = catalog.version(versionId).definition();
+        BadgeKeys.Key key = keys.current();
+        try {
+            return OpenBadge.sign(OpenBadge.credential(c, d.summary(), records.activity("courses/" + d.code()),
+                    verifyUrl(c.code()), issuer()), key.kid(), key.publicKey(), key.privateKey());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Revokes a certificate; the verification page says so from then on. Administrators only. */

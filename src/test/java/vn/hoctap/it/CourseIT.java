@@ -192,6 +192,19 @@ class CourseIT {
         assertEquals(404, learner(new String[1]).get("learn/certificate?code=" + certificate).statusCode(),
                 "nor by another learner");
 
+        // The same certificate as a signed Open Badges 3.0 credential, checkable with the published key.
+        HttpResponse<String> badge = learner.get("learn/certificate?code=" + certificate + "&format=badge");
+        assertEquals(200, badge.statusCode());
+        String[] jws = badge.body().split("\\.");
+        assertEquals(3, jws.length);
+        String header = new String(Base64.getUrlDecoder().decode(jws[0]), StandardCharsets.UTF_8);
+        String claims = new String(Base64.getUrlDecoder().decode(jws[1]), StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"OpenBadgeCredential\"") && claims.contains("Lò Thị Hà"), claims);
+        JsonObject jwks = Http.json(anonymous().get("badges/jwks.json"));
+        String kid = jwks.getJsonArray("keys").getJsonObject(0).getString("kid");
+        assertTrue(header.contains("\"kid\":\"" + kid + "\""), header);
+        assertEquals(200, anonymous().get("badges/issuer").statusCode());
+
         String verify = anonymous().get("verify/" + certificate).body();
         assertTrue(verify.contains("Giấy chứng nhận hợp lệ"), verify);
         assertTrue(verify.contains("Lò Thị Hà"));

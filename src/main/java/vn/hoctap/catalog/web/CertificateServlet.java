@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code /learn/certificate?code=…}: the certificate as PDF, for the person it names and for
- * administrators; anyone else gets "not found" (the public sees the verification page).
+ * {@code /learn/certificate?code=…}: the certificate as PDF ({@code &format=badge}: as a signed
+ * Open Badges 3.0 credential), for the person it names and for administrators; anyone else gets "not found" (the public sees the verification page).
  */
 @WebServlet("/learn/certificate")
 public class CertificateServlet extends HttpServlet {
@@ -38,6 +38,13 @@ public class CertificateServlet extends HttpServlet {
             return;
         }
         Certificate c = found.get();
+        if ("badge".equals(request.getParameter("format"))) {
+            response.setContentType("application/vc+jwt");
+            response.setHeader("Cache-Control", "private, no-store");
+            response.setHeader("Content-Disposition", ContentDisposition.of("attachment", "chung-nhan-" + c.code() + ".jwt"));
+            response.getOutputStream().write(certificates.badge(c).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return;
+        }
         response.setContentType("application/pdf");
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader("Content-Disposition", ContentDisposition.of("attachment", "chung-nhan-" + c.code() + ".pdf"));
