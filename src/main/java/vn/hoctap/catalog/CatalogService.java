@@ -37,6 +37,12 @@ public class CatalogService {
     @Inject
     AuditService audit;
 
+    @Inject
+    CourseIndex index;
+
+    @Inject
+    vn.hoctap.platform.search.SearchOutbox outbox;
+
     private final Map<Long, PublishedCourse> versions = new ConcurrentHashMap<>();
     private volatile Catalogue catalogue = new Catalogue(List.of(), 0);
 
@@ -87,12 +93,27 @@ public class CatalogService {
     }
 
     /**
-     * Courses whose title, summary, topic or code hold every word of {@code q} (the last word may
-     * be the start of one), diacritics or not: "an toan" finds "An toàn thông tin". Titles that
-     * hold the query as typed (diacritics included) come first, then titles that hold it folded,
-     * then the rest, each by title.
+     * Published courses for {@code q}, diacritics optional, searched in the course index (titles,
+     * summaries, topics, lesson titles and texts; see {@link CourseIndex}), best first, then
+     * filtered by topic and audience. Without a query: every course, by title.
      */
     public List<PublishedCourse> search(String q, String topic, String audience) {
+        if (q != null && !q.isBlank()) {
+            Optional<List<Long>> ranked = index.search(q, 1000);
+            if (ranked.isPresent()) {
+                Map<Long, PublishedCourse> byId = new java.util.HashMap<>();
+                published().forEach(c -> byId.put(c.courseId(), c));
+                return ranked.get().stream().map(byId::get).filter(java.util.Objects::nonNull)
+                        .filter(c -> topic == null || topic.isBlank() || topic.equals(c.definition().topic()))
+                        .filter(c -> audience == null || audience.isBlank() || audience.equals(c.definition().audience().name()))
+                        .toList();
+            }
+        }
+        return match(q, topic, audience);
+    }
+
+    /** Word matching over the cached catalogue: before the search index is ready, and without a query. */
+    List<PublishedCourse> match(String q, String topic, String audience) {
         String folded = Text.fold(q).replaceAll("[^\\p{L}\\p{N} ]", " ").trim();
         String[] words = folded.isEmpty() ? new String[0] : folded.split(" +");
         List<PublishedCourse> found = new ArrayList<>();
@@ -177,6 +198,7 @@ public class CatalogService {
                 definition.audience(), definition.level(), definition.language(), definition.creditedMinutes(),
                 definition.inOrder(), CourseFormat.toJson(definition), hash, actor.username(), now, now);
         sql.update("UPDATE course SET published_version_id = ?, updated_at = ? WHERE id = ?", versionId, now, courseId);
+        outbox.record(CourseIndex.NAME, courseId);
         audit.record(new AuditEvent(actor.personId(), actor.username(), "course.publish", "course",
                 String.valueOf(courseId), definition.title(), "/", null, Map.of("code", definition.code(), "version", number)));
         catalogue = new Catalogue(List.of(), 0);
