@@ -20,6 +20,9 @@ public class AuthorCoursesView {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    vn.hoctap.platform.i18n.LocaleSelection localeSelection;
+
     private String problem;
     private String outcome;
     private String c;
@@ -28,7 +31,9 @@ public class AuthorCoursesView {
     public void load() {
         Object listed = FacesContext.getCurrentInstance().getExternalContext().getSessionMap().remove(CourseFilesServlet.PROBLEMS);
         if (listed instanceof List<?> list) {
-            problems = list.stream().map(String::valueOf).toList();
+            boolean vietnamese = !"en".equals(localeSelection.getLanguage());
+            problems = list.stream().map(String::valueOf)
+                    .map(p -> vietnamese ? FormatProblemText.vietnamese(p) : p).toList();
         }
     }
 
