@@ -307,7 +307,7 @@ class CourseIT {
         browser.submitForm("login.xhtml", "signin", Map.of("login", "admin", "password", ADMIN_PASSWORD), "submit");
         assertTrue(upload(files, browser).contains("problem=course.archive.invalid"));
         String page = browser.get("author/courses.xhtml?problem=course.archive.invalid").body();
-        assertTrue(page.contains("quiz.yaml: question q1"), "every problem is listed with where it is");
+        assertTrue(page.contains("quiz.yaml, câu hỏi q1"), "every problem is listed, in Vietnamese, with where it is");
         assertTrue(page.contains("chưa công bố gì"));
     }
 
