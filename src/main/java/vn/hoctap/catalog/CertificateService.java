@@ -26,7 +26,6 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,9 +204,5 @@ public class CertificateService {
                 // a temp file; the OS cleans up
             }
         }
-    }
-
-    static String date(LocalDateTime utc) {
-        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Times.VIETNAM).toLocalDate().toString();
     }
 }

@@ -16,7 +16,6 @@ import vn.hoctap.library.Level;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -366,9 +365,5 @@ public final class CourseFormat {
 
     private static String nfc(String s) {
         return s == null ? null : Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,8 +3,8 @@ package vn.hoctap.catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -47,8 +47,8 @@ public class CourseIndex implements IndexedSource {
     static final String TITLE_X = "title_x";
     static final String ALL_F = "all_f";
     static final String ALL_X = "all_x";
-    private static final Analyzer FOLDED = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.FOLDED);
-    private static final Analyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.EXACT);
+    private static final VietnameseAnalyzer FOLDED = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.FOLDED);
+    private static final VietnameseAnalyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.EXACT);
 
     @Inject
     Sql sql;
@@ -139,8 +139,8 @@ public class CourseIndex implements IndexedSource {
 
     /** Every word must be there (folded); title and exact-diacritic matches score. Null: no words. */
     static Query query(String q) {
-        List<String> folded = tokens(FOLDED, q);
-        List<String> exact = tokens(EXACT, q);
+        List<String> folded = FOLDED.terms(q);
+        List<String> exact = EXACT.terms(q);
         if (folded.isEmpty()) {
             return null;
         }
@@ -158,21 +158,4 @@ public class CourseIndex implements IndexedSource {
         return all.build();
     }
 
-    static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
-        if (text == null) {
-            return tokens;
-        }
-        try (TokenStream stream = analyzer.tokenStream("q", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
 }

@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,16 +90,13 @@ public class LearningService {
         if (published.isEmpty()) {
             return Optional.empty();
         }
-        // One round trip: the enrolment with the keys of the lessons done.
-        Optional<Object[]> found = sql.one("SELECT e.*, (SELECT GROUP_CONCAT(lp.lesson_key SEPARATOR ' ') FROM lesson_progress lp"
-                        + " WHERE lp.enrolment_id = e.id) AS done FROM enrolment e WHERE e.person_id = ? AND e.course_id = ?",
-                rs -> new Object[]{row(rs), rs.getString("done")}, personId, published.get().courseId());
+        Optional<Standing> found = sql.one(STANDING + " WHERE e.person_id = ? AND e.course_id = ?", LearningService::standing,
+                personId, published.get().courseId());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Enrolment e = (Enrolment) found.get()[0];
-        String doneKeys = (String) found.get()[1];
-        Set<String> done = doneKeys == null ? Set.of() : Set.of(doneKeys.split(" "));
+        Enrolment e = found.get().enrolment();
+        Set<String> done = found.get().done();
         PublishedCourse course = published.get();
         if (e.versionId() != course.versionId()) {
             if (e.isCompleted()) {
@@ -186,7 +182,7 @@ public class LearningService {
         if (claimed == 0) {
             return;
         }
-        Enrolment e = sql.one("SELECT * FROM enrolment WHERE id = ?", LearningService::row, a.owner()).orElseThrow();
+        Enrolment e = enrolmentById(a.owner());
         PublishedCourse course = catalog.version(e.versionId());
         CourseDefinition.Lesson lesson = course.definition().lesson(a.quiz()).orElseThrow();
         CourseDefinition d = course.definition();
@@ -199,36 +195,29 @@ public class LearningService {
                 .parent(records.activity("courses/" + d.code())).registration(UUID.fromString(e.registration()))
                 .topic(d.topic()));
         if (Boolean.TRUE.equals(a.passed())) {
-            Progress p = new Progress(e, course, new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
-                    rs -> rs.getString(1), e.id())));
-            insertDone(p, lesson);
+            insertDone(e.id(), lesson.key());
             completeIfDone(personId, e.id());
         }
     }
 
     /** The code of the course an attempt belongs to. */
     public String courseCodeOf(Attempt a) {
-        Enrolment e = sql.one("SELECT * FROM enrolment WHERE id = ?", LearningService::row, a.owner()).orElseThrow();
-        return catalog.version(e.versionId()).code();
+        return catalog.version(enrolmentById(a.owner()).versionId()).code();
     }
 
     /** Every course the person is in, most recent first. */
     public List<MyCourse> myCourses(long personId) {
-        List<Enrolment> enrolments = sql.list("SELECT * FROM enrolment WHERE person_id = ? ORDER BY last_seen_at DESC",
-                LearningService::row, personId);
-        return enrolments.stream().map(e -> {
-            PublishedCourse course = catalog.version(e.versionId());
-            Set<String> done = new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
-                    rs -> rs.getString(1), e.id()));
-            Progress p = new Progress(e, course, done);
-            String certificate = e.isCompleted() ? certificates.forEnrolment(e.id()).map(Certificate::code).orElse(null) : null;
-            return new MyCourse(course.code(), course.title(), p.percent(), p.resume().key(), e.lastSeenAt(),
-                    e.completedAt(), certificate);
-        }).toList();
+        return sql.list(STANDING + " WHERE e.person_id = ? ORDER BY e.last_seen_at DESC", LearningService::standing, personId)
+                .stream().map(s -> {
+                    Enrolment e = s.enrolment();
+                    Progress p = new Progress(e, catalog.version(e.versionId()), s.done());
+                    return new MyCourse(p.course().code(), p.course().title(), p.percent(), p.resume().key(), e.lastSeenAt(),
+                            e.completedAt(), s.certificate());
+                }).toList();
     }
 
     private void markDone(Progress p, CourseDefinition.Lesson lesson, Duration spent) {
-        if (!insertDone(p, lesson)) {
+        if (!insertDone(p.enrolment().id(), lesson.key())) {
             return;
         }
         CourseDefinition d = p.course().definition();
@@ -244,21 +233,20 @@ public class LearningService {
         completeIfDone(p.enrolment().personId(), p.enrolment().id());
     }
 
-    private boolean insertDone(Progress p, CourseDefinition.Lesson lesson) {
+    private boolean insertDone(long enrolmentId, String lessonKey) {
         return sql.update("INSERT IGNORE INTO lesson_progress (enrolment_id, lesson_key, done_at) VALUES (?, ?, ?)",
-                p.enrolment().id(), lesson.key(), Times.nowUtc()) == 1;
+                enrolmentId, lessonKey, Times.nowUtc()) == 1;
     }
 
     /** All required lessons done → the course is completed, its hours credited, the certificate issued. */
     private void completeIfDone(long personId, long enrolmentId) {
-        Enrolment e = sql.one("SELECT * FROM enrolment WHERE id = ? FOR UPDATE", LearningService::row, enrolmentId).orElseThrow();
+        Standing s = sql.one(STANDING + " WHERE e.id = ? FOR UPDATE", LearningService::standing, enrolmentId).orElseThrow();
+        Enrolment e = s.enrolment();
         if (e.isCompleted()) {
             return;
         }
         PublishedCourse course = catalog.version(e.versionId());
-        Set<String> done = new HashSet<>(sql.list("SELECT lesson_key FROM lesson_progress WHERE enrolment_id = ?",
-                rs -> rs.getString(1), e.id()));
-        if (!new Progress(e, course, done).allRequiredDone()) {
+        if (!new Progress(e, course, s.done()).allRequiredDone()) {
             return;
         }
         LocalDateTime now = Times.nowUtc();
@@ -303,6 +291,26 @@ public class LearningService {
             throw new NotFoundException("attempt " + attemptId);
         }
         return a;
+    }
+
+    /**
+     * An enrolment with the keys of its lessons done and its certificate's code, in one round trip;
+     * append the WHERE clause.
+     */
+    private static final String STANDING = "SELECT e.*,"
+            + " (SELECT GROUP_CONCAT(lp.lesson_key SEPARATOR ' ') FROM lesson_progress lp WHERE lp.enrolment_id = e.id) AS done,"
+            + " (SELECT c.code FROM certificate c WHERE c.enrolment_id = e.id) AS certificate FROM enrolment e";
+
+    private record Standing(Enrolment enrolment, Set<String> done, String certificate) {
+    }
+
+    private static Standing standing(ResultSet rs) throws SQLException {
+        String done = rs.getString("done");
+        return new Standing(row(rs), done == null ? Set.of() : Set.of(done.split(" ")), rs.getString("certificate"));
+    }
+
+    private Enrolment enrolmentById(long id) {
+        return sql.one("SELECT * FROM enrolment WHERE id = ?", LearningService::row, id).orElseThrow();
     }
 
     static Enrolment row(ResultSet rs) throws SQLException {

@@ -216,6 +216,10 @@ class CourseIT {
                 "a code typed without dashes, in lower case");
         assertTrue(anonymous().get("verify/ZZZZ-ZZZZ-ZZZZ").body().contains("Không tìm thấy"));
 
+        String home = learner.get("me/").body();
+        assertTrue(home.contains("An toàn thông tin và bảo vệ dữ liệu cá nhân") && home.contains("100%"),
+                "the learner's home lists the course, completed");
+        assertTrue(home.contains("learn/certificate?code=" + certificate), "with its certificate");
         JsonArray mine = (JsonArray) Http.jsonValue(learner.get("api/me/progress"));
         assertEquals(100, mine.getJsonObject(0).getInt("percent"));
         assertEquals(certificate, mine.getJsonObject(0).getString("certificateCode"));

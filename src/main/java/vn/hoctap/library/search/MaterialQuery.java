@@ -1,8 +1,7 @@
 package vn.hoctap.library.search;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -13,8 +12,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import vn.hoctap.platform.search.VietnameseAnalyzer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,8 +31,8 @@ import java.util.regex.Pattern;
 public final class MaterialQuery {
 
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
-    private static final Analyzer FOLDED = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.FOLDED);
-    private static final Analyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.EXACT);
+    private static final VietnameseAnalyzer FOLDED = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.FOLDED);
+    private static final VietnameseAnalyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.EXACT);
 
     /** A scoring field: folded or exact, with its weight. */
     private record Scored(String field, boolean exact, float weight) {
@@ -78,8 +76,8 @@ public final class MaterialQuery {
             }
         }
         rest.append(text.substring(last));
-        List<String> folded = tokens(FOLDED, rest.toString());
-        List<String> exact = tokens(EXACT, rest.toString());
+        List<String> folded = FOLDED.terms(rest.toString());
+        List<String> exact = EXACT.terms(rest.toString());
         for (int i = 0; i < folded.size() && clauses < 32; i++) {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
             word.add(new TermQuery(new Term(MaterialDocuments.ALL_F, folded.get(i))), BooleanClause.Occur.MUST);
@@ -103,8 +101,8 @@ public final class MaterialQuery {
     }
 
     private static Query phrase(String words) {
-        List<String> folded = tokens(FOLDED, words);
-        List<String> exact = tokens(EXACT, words);
+        List<String> folded = FOLDED.terms(words);
+        List<String> exact = EXACT.terms(words);
         if (folded.isEmpty()) {
             return null;
         }
@@ -117,18 +115,4 @@ public final class MaterialQuery {
         return phrase.build();
     }
 
-    static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("q", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
 }

@@ -53,6 +53,25 @@ public final class VietnameseAnalyzer extends Analyzer {
         return new TokenStreamComponents(tokenizer, stream);
     }
 
+    /** The terms this analyzer makes of a text (a query's words), in order; none for null. */
+    public java.util.List<String> terms(String text) {
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        if (text == null) {
+            return terms;
+        }
+        try (TokenStream stream = tokenStream("q", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return terms;
+    }
+
     /** Several values of one field (title, description, subjects, text) never form a phrase together. */
     @Override
     public int getPositionIncrementGap(String fieldName) {
