@@ -106,6 +106,10 @@ public class Person implements Serializable {
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
+    /** When posts, home unit, roles or the enabled flag last changed: programmes re-evaluate who they are for. */
+    @Column(name = "membership_changed_at")
+    private LocalDateTime membershipChangedAt;
+
     protected Person() {
     }
 
@@ -125,11 +129,13 @@ public class Person implements Serializable {
         }
         Post post = new Post(this, unit, position, posts.isEmpty());
         posts.add(post);
+        membershipChanged();
         return post;
     }
 
     public void removePost(Post post) {
         posts.remove(post);
+        membershipChanged();
         if (posts.stream().noneMatch(Post::isMain) && !posts.isEmpty()) {
             posts.get(0).setMain(true);
         }
@@ -142,12 +148,14 @@ public class Person implements Serializable {
                 .orElseGet(() -> {
                     RoleGrant grant = new RoleGrant(this, role, scope, grantedBy);
                     roleGrants.add(grant);
+                    membershipChanged();
                     return grant;
                 });
     }
 
     public void revoke(RoleGrant grant) {
         roleGrants.remove(grant);
+        membershipChanged();
     }
 
     /** The units this person belongs to: the units of their posts, and their home commune or ward. */
@@ -182,10 +190,19 @@ public class Person implements Serializable {
         searchKey = key.length() > 500 ? key.substring(0, 500) : key;
     }
 
+    private void membershipChanged() {
+        membershipChangedAt = Times.nowUtc();
+    }
+
+    private static Long idOf(OrgUnit unit) {
+        return unit == null ? null : unit.getId();
+    }
+
     @PrePersist
     void onCreate() {
         createdAt = Times.nowUtc();
         updatedAt = createdAt;
+        membershipChangedAt = createdAt;
     }
 
     @PreUpdate
@@ -246,6 +263,9 @@ public class Person implements Serializable {
     }
 
     public void setHomeUnit(OrgUnit homeUnit) {
+        if (!java.util.Objects.equals(idOf(this.homeUnit), idOf(homeUnit))) {
+            membershipChanged();
+        }
         this.homeUnit = homeUnit;
     }
 
@@ -267,6 +287,9 @@ public class Person implements Serializable {
     }
 
     public void setEnabled(boolean enabled) {
+        if (this.enabled != enabled) {
+            membershipChanged();
+        }
         this.enabled = enabled;
     }
 

@@ -80,6 +80,11 @@ public class LearningRecords {
         return publicUrl.of("/xapi/activities/" + path);
     }
 
+    /** The key under which the learning summary keeps rows about an activity (see {@code learning_summary.activity}). */
+    public static byte[] activityKey(String iri) {
+        return vn.hoctap.records.xapi.Ifi.hash(iri);
+    }
+
     /** Stores the event as a statement and answers its id. */
     @Transactional
     public UUID record(LearningEvent event) {

@@ -60,6 +60,9 @@ public class StatementService {
     @Inject
     StoredClock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<RecordsChanged> changed;
+
     /**
      * The database refused the batch. {@link #retryable()} when it was a deadlock or a lock wait
      * with another batch (the whole transaction was rolled back and may simply run again).
@@ -94,6 +97,7 @@ public class StatementService {
             ids.add(id);
         }
         LocalDateTime[] stored = clock.next(statements.size());
+        Set<Long> people = new HashSet<>();
         try (Connection c = dataSource.getConnection()) {
             Map<UUID, StatementStore.StoredStatement> existing = store.existing(c, ids);
             List<StatementStore.NewStatement> fresh = new ArrayList<>();
@@ -138,8 +142,12 @@ public class StatementService {
             attachments.record(c, attachmentsKept, now);
             projection.apply(c, items);
             projection.rebuild(c, outcome.voidedNow());
+            persons.stream().filter(java.util.Objects::nonNull).forEach(people::add);
         } catch (SQLException e) {
             throw new StoreFailure(e);
+        }
+        if (!people.isEmpty()) {
+            changed.fire(new RecordsChanged(people));
         }
         return ids;
     }

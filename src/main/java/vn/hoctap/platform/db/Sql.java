@@ -79,6 +79,48 @@ public class Sql {
         }
     }
 
+    /**
+     * Writes many rows with multi-row statements of up to 500 rows each ({@code head} + n ×
+     * {@code row} + {@code tail}, e.g. an {@code ON DUPLICATE KEY UPDATE} clause); answers the rows
+     * affected.
+     */
+    public int insertRows(String head, String row, String tail, List<Object[]> rows) {
+        int affected = 0;
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder(head);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? " " : ",").append(row);
+            }
+            sql.append(' ').append(tail);
+            affected += update(sql.toString(), chunk.stream().flatMap(java.util.Arrays::stream).toArray());
+        }
+        return affected;
+    }
+
+    /** Runs one statement for each parameter row, as a JDBC batch on one connection. */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+                if (++pending == 500) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static LocalDateTime time(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toLocalDateTime();
