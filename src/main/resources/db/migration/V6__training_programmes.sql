@@ -62,7 +62,8 @@ CREATE TABLE programme_assignment (
     completed_at DATETIME(3) NULL,
     refreshed_at DATETIME(3) NOT NULL,
     PRIMARY KEY (programme_id, person_id),
-    KEY ix_assignment_agency (programme_id, active, agency_id, unit_id),
+    -- covers the dashboards' counts: by agency, then unit, with what the standing needs
+    KEY ix_assignment_agency (programme_id, active, agency_id, unit_id, completed_at, started),
     KEY ix_assignment_person (person_id, active),
     CONSTRAINT fk_assignment_programme FOREIGN KEY (programme_id) REFERENCES programme (id) ON DELETE CASCADE,
     CONSTRAINT fk_assignment_person FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE

@@ -35,6 +35,20 @@ public final class Compliance {
             return assigned == 0 ? 0 : Math.round(done() * 1000.0 / assigned) / 10.0;
         }
 
+        /** How many have the status (null: everyone assigned). */
+        public long count(ComplianceStatus status) {
+            if (status == null) {
+                return assigned;
+            }
+            return switch (status) {
+                case COMPLETED -> completed;
+                case COMPLETED_LATE -> completedLate;
+                case IN_PROGRESS -> pastDeadline ? 0 : inProgress;
+                case NOT_STARTED -> pastDeadline ? 0 : notStarted;
+                case OVERDUE -> overdue();
+            };
+        }
+
         Counts plus(Counts o) {
             return new Counts(assigned + o.assigned, completed + o.completed, completedLate + o.completedLate,
                     inProgress + o.inProgress, notStarted + o.notStarted, pastDeadline || o.pastDeadline);

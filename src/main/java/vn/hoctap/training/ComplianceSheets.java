@@ -23,12 +23,7 @@ public final class ComplianceSheets {
     private ComplianceSheets() {
     }
 
-    /** Page after page of people (offset → page; an empty page ends the list). */
-    public interface People {
-        List<Compliance.PersonLine> page(int offset, int limit);
-    }
-
-    public static void write(Compliance.Dashboard d, People people, Function<String, String> label,
+    public static void write(Compliance.Dashboard d, List<Compliance.PersonLine> people, Function<String, String> label,
                              Function<LocalDateTime, String> time, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle bold = wb.createCellStyle();
@@ -68,21 +63,15 @@ public final class ComplianceSheets {
             }
             list.createFreezePane(0, 1);
             int row = 1;
-            for (int offset = 0; ; offset += 1000) {
-                List<Compliance.PersonLine> page = people.page(offset, 1000);
-                for (Compliance.PersonLine pl : page) {
-                    Row x = list.createRow(row++);
-                    cell(x, 0, pl.fullName());
-                    cell(x, 1, pl.username());
-                    cell(x, 2, pl.staffCode());
-                    cell(x, 3, pl.unitName());
-                    cell(x, 4, pl.coursesDone() + "/" + pl.required());
-                    cell(x, 5, label.apply(pl.status().messageKey()));
-                    cell(x, 6, pl.completedAt() == null ? "" : time.apply(pl.completedAt()));
-                }
-                if (page.size() < 1000) {
-                    break;
-                }
+            for (Compliance.PersonLine pl : people) {
+                Row x = list.createRow(row++);
+                cell(x, 0, pl.fullName());
+                cell(x, 1, pl.username());
+                cell(x, 2, pl.staffCode());
+                cell(x, 3, pl.unitName());
+                cell(x, 4, pl.coursesDone() + "/" + pl.required());
+                cell(x, 5, label.apply(pl.status().messageKey()));
+                cell(x, 6, pl.completedAt() == null ? "" : time.apply(pl.completedAt()));
             }
             int[] widths = {32, 20, 14, 48, 10, 20, 18};
             for (int i = 0; i < widths.length; i++) {

@@ -47,7 +47,7 @@ public class ComplianceExportServlet extends HttpServlet {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.of("attachment", file));
         response.setHeader("Cache-Control", "private, no-store");
-        ComplianceSheets.write(d, (offset, limit) -> compliance.people(actor, code, d.nodeId(), null, offset, limit).items(),
+        ComplianceSheets.write(d, compliance.page(actor, code, d.nodeId(), null, 0, (int) d.total().assigned()),
                 key -> Messages.get(locale, key), Times::display, response.getOutputStream());
     }
 

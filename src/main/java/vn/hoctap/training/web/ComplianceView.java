@@ -48,7 +48,8 @@ public class ComplianceView {
         var actor = currentActor.require();
         dashboard = compliance.dashboard(actor, p, u);
         u = dashboard.nodeId();
-        people = compliance.people(actor, p, u, status(), Math.max(0, page) * PAGE, PAGE);
+        int offset = Math.max(0, page) * PAGE;
+        people = new PageResult<>(compliance.page(actor, p, u, status(), offset, PAGE), dashboard.total().count(status()), offset, PAGE);
         timeline = compliance.timeline(actor, p, u);
     }
 
@@ -84,6 +85,11 @@ public class ComplianceView {
         var prog = dashboard.programme();
         return prog.isAllRequired() ? FacesMessages.text("training.allRequired", prog.courses().size())
                 : FacesMessages.text("training.kOfN", prog.required(), prog.courses().size());
+    }
+
+    /** Days from today (in Sơn La) to the deadline. */
+    public long getDaysLeft() {
+        return ChronoUnit.DAYS.between(LocalDate.now(Times.VIETNAM), dashboard.programme().deadline());
     }
 
     public boolean isHasNext() {

@@ -36,9 +36,9 @@ public class ProgrammesView {
     public List<Item> getItems() {
         if (items == null) {
             Actor actor = currentActor.require();
+            var totals = compliance.totals(actor);
             items = programmes.visible(actor).stream()
-                    .map(p -> new Item(p, p.status() == vn.hoctap.training.ProgrammeStatus.DRAFT ? Compliance.Counts.ZERO
-                            : compliance.dashboard(actor, p.code(), null).total(), ProgrammeService.owns(actor, p)))
+                    .map(p -> new Item(p, totals.getOrDefault(p.id(), Compliance.Counts.ZERO), ProgrammeService.owns(actor, p)))
                     .toList();
         }
         return items;
