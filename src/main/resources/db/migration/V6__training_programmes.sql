@@ -77,3 +77,29 @@ CREATE TABLE scheduled_job (
     last_run  DATETIME(3) NULL,
     PRIMARY KEY (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- Notifications to a person: in the app always, by e-mail when the platform has an SMTP server and
+-- the person an address. dedup_key makes each notice exist once, whichever node or run creates it
+-- (INSERT IGNORE); text is kept as bundle keys with arguments and said in the reader's language.
+CREATE TABLE notification (
+    id             BIGINT        NOT NULL AUTO_INCREMENT,
+    person_id      BIGINT        NOT NULL,
+    kind           VARCHAR(40)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    dedup_key      VARCHAR(190)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    subject_key    VARCHAR(100)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    body_key       VARCHAR(100)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    args           TEXT          CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    link           VARCHAR(500)  NULL,
+    created_at     DATETIME(3)   NOT NULL,
+    read_at        DATETIME(3)   NULL,
+    email_to       VARCHAR(254)  NULL,
+    email_status   VARCHAR(20)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    email_attempts INT           NOT NULL DEFAULT 0,
+    email_sent_at  DATETIME(3)   NULL,
+    email_error    VARCHAR(500)  NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_notification_dedup (dedup_key),
+    KEY ix_notification_person (person_id, created_at),
+    KEY ix_notification_mail (email_status, id),
+    CONSTRAINT fk_notification_person FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_vietnamese_as_ci;

@@ -1,6 +1,10 @@
 package vn.hoctap.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -12,6 +16,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -185,5 +190,83 @@ class ProgrammeIT {
         String home = clerkBrowser.get("me/").body();
         assertTrue(home.contains("Bồi dưỡng bắt buộc " + run), home);
         assertTrue(home.contains("An toàn thông tin và bảo vệ dữ liệu cá nhân"), "with the path to each course");
+    }
+
+    @Test
+    void remindersDigestsAndEscalationsAreSentOnceInTheAppAndByMail() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            String code = "nhac-" + run;
+            String[] a = person("Remind", "SGDDT-VP", "CV", "ct.remind" + run + "@example.vn");
+            String[] b = person("Late", "SGDDT-TCCB", "CV", "ct.late" + run + "@example.vn");
+            String[] officer = person("Lead", "SGDDT-VP", "TP", "ct.lead" + run + "@example.vn");
+            assertEquals(200, admin().post("api/people/" + officer[0] + "/roles", "{\"role\":\"AGENCY_OFFICER\",\"scopeCode\":\"SGDDT\"}")
+                    .statusCode());
+            LocalDate deadline = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(5);
+            String form = """
+                    {"code":"%s","name":"Nhắc hạn %s","ownerUnitCode":"SONLA","courseCodes":["an-toan-thong-tin"],
+                     "periodStart":"%s","periodEnd":"%s","deadline":"%s","units":[{"code":"SGDDT","subunits":true}],
+                     "accountTypes":["STAFF"],"excludedPositionCodes":["TP"]}"""
+                    .formatted(code, run, deadline.minusDays(200), deadline.plusDays(30), deadline);
+            assertEquals(201, admin().post("api/programmes", form).statusCode());
+            assertEquals(200, admin().post("api/programmes/" + code + "/publish", "").statusCode());
+
+            JsonObject first = runReminders();
+            assertTrue(first.getInt("reminders") >= 2, first.toString());
+            assertTrue(first.getInt("digests") >= 1, "the agency officer's weekly digest: " + first);
+            assertTrue(first.getInt("escalations") >= 1, "5 days left at 0%: the province hears of it: " + first);
+            JsonObject second = runReminders();
+            assertEquals(0, second.getInt("reminders") + second.getInt("overdue") + second.getInt("digests")
+                    + second.getInt("escalations"), "a second run sends nothing again: " + second);
+            assertEquals(403, signIn(a).post("api/programmes/reminders/run", "").statusCode(), "only province administrators");
+
+            String mailA = "ct.remind" + run + "@example.vn";
+            String mailLead = "ct.lead" + run + "@example.vn";
+            long until = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < until && (to(smtp, mailA).isEmpty() || to(smtp, mailLead).isEmpty())) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(3_000); // a duplicate would arrive within the next mail ticks
+            List<MimeMessage> toA = to(smtp, mailA);
+            assertEquals(1, toA.size(), "one reminder e-mail");
+            assertEquals("Nhắc hạn: Nhắc hạn " + run, toA.get(0).getSubject());
+            String body = GreenMailUtil.getBody(toA.get(0));
+            assertTrue(javax(body).contains("còn 5 ngày") && javax(body).contains("An toàn thông tin"), javax(body));
+            List<MimeMessage> toLead = to(smtp, mailLead);
+            assertEquals(1, toLead.size(), "one digest to the officer");
+            assertTrue(toLead.get(0).getSubject().startsWith("Tổng hợp tuần"), toLead.get(0).getSubject());
+            assertTrue(to(smtp, "ct.late" + run + "@example.vn").size() == 1);
+
+            Http learner = signIn(b);
+            assertTrue(learner.get("me/").body().contains("id=\"noticesLink\""));
+            String notices = learner.get("me/notifications.xhtml").body();
+            assertTrue(notices.contains("Nhắc hạn: Nhắc hạn " + run), notices);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    JsonObject runReminders() {
+        HttpResponse<String> r = admin().post("api/programmes/reminders/run", "");
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r);
+    }
+
+    static List<MimeMessage> to(GreenMail smtp, String address) throws Exception {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    /** The text of a quoted-printable UTF-8 body. */
+    static String javax(String body) throws Exception {
+        return new String(jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(
+                body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "quoted-printable").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -55,6 +55,9 @@ public class ProgrammeResource {
     @Inject
     CurrentActor currentActor;
 
+    @Inject
+    vn.hoctap.training.Reminders reminders;
+
     public record CourseDto(String code, String title) {
     }
 
@@ -96,6 +99,18 @@ public class ProgrammeResource {
     public List<ProgrammeDto> list() {
         Actor actor = currentActor.require();
         return programmes.visible(actor).stream().map(this::dto).toList();
+    }
+
+    @POST
+    @Path("reminders/run")
+    @Operation(summary = "Sends the reminders, overdue notices, digests and escalations due now (province administrators); "
+            + "a notice already sent is not sent again")
+    public vn.hoctap.training.Reminders.Result runReminders() {
+        if (!vn.hoctap.identity.AccessPolicy.isProvinceAdmin(currentActor.require())) {
+            throw new vn.hoctap.shared.AccessDeniedException("province administrators only");
+        }
+        vn.hoctap.training.Reminders.Result r = reminders.run();
+        return r == null ? new vn.hoctap.training.Reminders.Result(0, 0, 0, 0) : r;
     }
 
     @GET
