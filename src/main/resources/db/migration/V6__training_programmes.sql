@@ -22,6 +22,7 @@ CREATE TABLE programme (
     period_end     DATE          NOT NULL,
     deadline       DATE          NOT NULL,
     recert_months  INT           NULL,
+    report_dates   VARCHAR(400)  CHARACTER SET ascii COLLATE ascii_bin NULL,
     audience       MEDIUMTEXT    CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
     assigned_at    DATETIME(3)   NULL,
     created_by     BIGINT        NULL,
@@ -102,4 +103,39 @@ CREATE TABLE notification (
     KEY ix_notification_person (person_id, created_at),
     KEY ix_notification_mail (email_status, id),
     CONSTRAINT fk_notification_person FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_vietnamese_as_ci;
+
+-- Frozen period reports: at a reporting date the standing of every assigned person is copied, with
+-- the names and units of that day; the report's figures are counted from these rows only, so later
+-- changes do not alter them, and people_sha256 lets anyone check the list against the printout.
+CREATE TABLE programme_report (
+    id             BIGINT      NOT NULL AUTO_INCREMENT,
+    programme_id   BIGINT      NOT NULL,
+    as_of          DATE        NOT NULL,
+    frozen_at      DATETIME(3) NOT NULL,
+    frozen_by      BIGINT      NULL,
+    people         INT         NOT NULL,
+    people_sha256  CHAR(64)    CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_programme_report (programme_id, as_of),
+    CONSTRAINT fk_report_programme FOREIGN KEY (programme_id) REFERENCES programme (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_vietnamese_as_ci;
+
+CREATE TABLE programme_report_person (
+    report_id    BIGINT       NOT NULL,
+    person_id    BIGINT       NOT NULL,
+    full_name    VARCHAR(200) NOT NULL,
+    username     VARCHAR(64)  NOT NULL,
+    staff_code   VARCHAR(40)  NULL,
+    unit_id      BIGINT       NOT NULL,
+    unit_path    VARCHAR(700) NOT NULL,
+    unit_name    VARCHAR(255) NOT NULL,
+    agency_id    BIGINT       NOT NULL,
+    agency_name  VARCHAR(255) NOT NULL,
+    courses_done INT          NOT NULL,
+    status       VARCHAR(20)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    completed_at DATETIME(3)  NULL,
+    PRIMARY KEY (report_id, person_id),
+    KEY ix_report_person_unit (report_id, agency_id, unit_id),
+    CONSTRAINT fk_report_person_report FOREIGN KEY (report_id) REFERENCES programme_report (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_vietnamese_as_ci;

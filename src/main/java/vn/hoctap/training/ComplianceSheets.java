@@ -25,6 +25,12 @@ public final class ComplianceSheets {
 
     public static void write(Compliance.Dashboard d, List<Compliance.PersonLine> people, Function<String, String> label,
                              Function<LocalDateTime, String> time, OutputStream out) throws IOException {
+        write(d, people, java.util.Map.of(), label, time, out);
+    }
+
+    /** @param facts more lines for the head of the summary (label → value), e.g. a frozen report's date and checksum */
+    public static void write(Compliance.Dashboard d, List<Compliance.PersonLine> people, java.util.Map<String, String> facts,
+                             Function<String, String> label, Function<LocalDateTime, String> time, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
@@ -38,6 +44,9 @@ public final class ComplianceSheets {
             r = pair(summary, r, label.apply("training.unit"), d.nodeName(), bold);
             r = pair(summary, r, label.apply("training.deadline"), p.deadline().toString(), bold);
             r = pair(summary, r, label.apply("training.generatedAt"), time.apply(vn.hoctap.shared.Times.nowUtc()), bold);
+            for (var fact : facts.entrySet()) {
+                r = pair(summary, r, fact.getKey(), fact.getValue(), bold);
+            }
             r++;
             String[] heads = {"training.unit", "training.assigned", "training.status.COMPLETED", "training.status.COMPLETED_LATE",
                     "training.status.IN_PROGRESS", "training.status.NOT_STARTED", "training.status.OVERDUE", "training.rate"};

@@ -7,12 +7,13 @@ import java.util.List;
 /**
  * A mandatory training programme: its courses (all required, or {@code requiredCount} of them),
  * who it is for ({@link AudienceRule}), the period and its fixed deadline, optional
- * recertification, and the unit that owns it (an agency, or the province).
+ * recertification, the days its figures are frozen for the reports, and the unit that owns it (an
+ * agency, or the province).
  */
 public record Programme(long id, String code, String name, String description, long ownerUnitId, String ownerPath,
                         String ownerName, ProgrammeStatus status, List<Course> courses, Integer requiredCount,
                         LocalDate periodStart, LocalDate periodEnd, LocalDate deadline, Integer recertMonths,
-                        AudienceRule audience, LocalDateTime assignedAt, long version) {
+                        List<LocalDate> reportDates, AudienceRule audience, LocalDateTime assignedAt, long version) {
 
     /** A course of the programme; {@code activity} is the key of its rows in the learning summary. */
     public record Course(long courseId, String code, String title, byte[] activity) {
@@ -20,6 +21,7 @@ public record Programme(long id, String code, String name, String description, l
 
     public Programme {
         courses = List.copyOf(courses);
+        reportDates = reportDates == null ? List.of() : reportDates.stream().sorted().distinct().toList();
     }
 
     /** How many of the courses must be completed. */

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public record ProgrammeForm(String code, String name, String description, String ownerUnitCode, List<String> courseCodes,
                             Integer requiredCount, LocalDate periodStart, LocalDate periodEnd, LocalDate deadline,
-                            Integer recertMonths, List<UnitChoice> units, List<String> positionCodes, Set<Role> roles,
+                            Integer recertMonths, List<LocalDate> reportDates, List<UnitChoice> units, List<String> positionCodes, Set<Role> roles,
                             Set<AccountType> accountTypes, List<UnitChoice> excludedUnits, List<String> excludedPositionCodes,
                             List<String> excludedUsernames) {
 
@@ -23,6 +23,8 @@ public record ProgrammeForm(String code, String name, String description, String
 
     public ProgrammeForm {
         courseCodes = courseCodes == null ? List.of() : List.copyOf(courseCodes);
+        // an unreadable date stays as null, for the service to report
+        reportDates = reportDates == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(reportDates));
         units = units == null ? List.of() : List.copyOf(units);
         positionCodes = positionCodes == null ? List.of() : List.copyOf(positionCodes);
         roles = roles == null ? Set.of() : Set.copyOf(roles);

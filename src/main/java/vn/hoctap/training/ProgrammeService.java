@@ -184,6 +184,10 @@ public class ProgrammeService {
         } else if (f.deadline() == null || f.deadline().isBefore(f.periodStart()) || f.deadline().isAfter(f.periodEnd())) {
             problems.add(new ValidationFailure.Problem("deadline", "training.error.deadline"));
         }
+        if (f.periodStart() != null && f.periodEnd() != null && f.reportDates().stream()
+                .anyMatch(d -> d == null || d.isBefore(f.periodStart()) || d.isAfter(f.periodEnd().plusMonths(3)))) {
+            problems.add(new ValidationFailure.Problem("reportDates", "training.error.reportDates"));
+        }
         if (f.recertMonths() != null && (f.recertMonths() < 1 || f.recertMonths() > 120)) {
             problems.add(new ValidationFailure.Problem("recertMonths", "training.error.recert"));
         }
@@ -207,7 +211,7 @@ public class ProgrammeService {
         String description = f.description() == null || f.description().isBlank() ? null : f.description().strip();
         return new Programme(id, f.code(), name, description, owner.get().getId(), owner.get().getPath(), owner.get().getName(),
                 status, courses, f.requiredCount() == null || f.requiredCount() == courses.size() ? null : f.requiredCount(),
-                f.periodStart(), f.periodEnd(), f.deadline(), f.recertMonths(), rule, null, version);
+                f.periodStart(), f.periodEnd(), f.deadline(), f.recertMonths(), f.reportDates(), rule, null, version);
     }
 
     private List<AudienceRule.UnitRef> units(List<ProgrammeForm.UnitChoice> choices, String field,
@@ -251,7 +255,7 @@ public class ProgrammeService {
         AudienceRule a = p.audience();
         String owner = unitCodes.get(p.ownerUnitId());
         return new ProgrammeForm(p.code(), p.name(), p.description(), owner, p.courses().stream().map(Programme.Course::code).toList(),
-                p.requiredCount(), p.periodStart(), p.periodEnd(), p.deadline(), p.recertMonths(),
+                p.requiredCount(), p.periodStart(), p.periodEnd(), p.deadline(), p.recertMonths(), p.reportDates(),
                 a.units().stream().map(u -> new ProgrammeForm.UnitChoice(unitCodes.get(u.id()), u.subunits())).toList(),
                 a.positions().stream().map(positionCodes::get).toList(), a.roles(), a.accountTypes(),
                 a.excludedUnits().stream().map(u -> new ProgrammeForm.UnitChoice(unitCodes.get(u.id()), u.subunits())).toList(),

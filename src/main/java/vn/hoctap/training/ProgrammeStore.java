@@ -42,7 +42,7 @@ public class ProgrammeStore {
 
     private record Row(long id, String code, String name, String description, long ownerUnitId, String ownerPath,
                        String ownerName, ProgrammeStatus status, Integer requiredCount, LocalDate periodStart,
-                       LocalDate periodEnd, LocalDate deadline, Integer recertMonths, String audience,
+                       LocalDate periodEnd, LocalDate deadline, Integer recertMonths, String reportDates, String audience,
                        java.time.LocalDateTime assignedAt, long version) {
     }
 
@@ -66,10 +66,10 @@ public class ProgrammeStore {
     public long insert(Programme p, Long createdBy) {
         var now = Times.nowUtc();
         long id = sql.insert("INSERT INTO programme (code, name, description, owner_unit_id, status, required_count, period_start,"
-                        + " period_end, deadline, recert_months, audience, created_by, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " period_end, deadline, recert_months, report_dates, audience, created_by, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p.code(), p.name(), p.description(), p.ownerUnitId(), p.status(), p.requiredCount(), p.periodStart(),
-                p.periodEnd(), p.deadline(), p.recertMonths(), toJson(p.audience()), createdBy, now, now);
+                p.periodEnd(), p.deadline(), p.recertMonths(), dates(p.reportDates()), toJson(p.audience()), createdBy, now, now);
         writeCourses(id, p.courses());
         return id;
     }
@@ -77,10 +77,10 @@ public class ProgrammeStore {
     /** Saves the programme if nobody changed it meanwhile; false when its version moved on. */
     public boolean update(Programme p) {
         int n = sql.update("UPDATE programme SET name = ?, description = ?, owner_unit_id = ?, required_count = ?, period_start = ?,"
-                        + " period_end = ?, deadline = ?, recert_months = ?, audience = ?, updated_at = ?, version = version + 1"
-                        + " WHERE id = ? AND version = ?",
+                        + " period_end = ?, deadline = ?, recert_months = ?, report_dates = ?, audience = ?, updated_at = ?,"
+                        + " version = version + 1 WHERE id = ? AND version = ?",
                 p.name(), p.description(), p.ownerUnitId(), p.requiredCount(), p.periodStart(), p.periodEnd(), p.deadline(),
-                p.recertMonths(), toJson(p.audience()), Times.nowUtc(), p.id(), p.version());
+                p.recertMonths(), dates(p.reportDates()), toJson(p.audience()), Times.nowUtc(), p.id(), p.version());
         if (n == 1) {
             sql.update("DELETE FROM programme_course WHERE programme_id = ?", p.id());
             writeCourses(p.id(), p.courses());
@@ -133,9 +133,19 @@ public class ProgrammeStore {
             Row r = rows.get(i);
             result.add(new Programme(r.id(), r.code(), r.name(), r.description(), r.ownerUnitId(), r.ownerPath(), r.ownerName(),
                     r.status(), courses.getOrDefault(r.id(), List.of()), r.requiredCount(), r.periodStart(), r.periodEnd(),
-                    r.deadline(), r.recertMonths(), audience(audiences.get(i), paths), r.assignedAt(), r.version()));
+                    r.deadline(), r.recertMonths(), dates(r.reportDates()), audience(audiences.get(i), paths), r.assignedAt(),
+                    r.version()));
         }
         return result;
+    }
+
+    static String dates(List<LocalDate> dates) {
+        return dates.isEmpty() ? null : dates.stream().map(LocalDate::toString).collect(Collectors.joining(","));
+    }
+
+    static List<LocalDate> dates(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : java.util.Arrays.stream(text.split(",")).map(String::strip).map(LocalDate::parse).toList();
     }
 
     static String toJson(AudienceRule a) {
@@ -202,6 +212,6 @@ public class ProgrammeStore {
                 ProgrammeStatus.valueOf(rs.getString("status")), (Integer) rs.getObject("required_count", Integer.class),
                 rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 rs.getObject("deadline", LocalDate.class), (Integer) rs.getObject("recert_months", Integer.class),
-                rs.getString("audience"), Sql.time(rs, "assigned_at"), rs.getLong("version"));
+                rs.getString("report_dates"), rs.getString("audience"), Sql.time(rs, "assigned_at"), rs.getLong("version"));
     }
 }

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * still owe, and — near the deadline ({@code escalationDays}, default 14) — a weekly notice to the
  * province's officers naming the agencies below {@code escalationRate} percent (default 80).
  * Runs every {@code reminderMinutes} (default 60) on whichever node locks the job; every notice
- * has a key that makes it exist once, so a second run, or a second node, sends nothing again.
+ * has a key that makes it exist once, so a second run, or a second node, sends nothing again. The
+ * same run freezes the reports whose date has come ({@link Reports}).
  */
 @ApplicationScoped
 public class Reminders {
@@ -50,6 +51,9 @@ public class Reminders {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    Reports reports;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -76,7 +80,7 @@ public class Reminders {
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** What one run created (notices that existed already are not counted). */
-    public record Result(int reminders, int overdue, int digests, int escalations) {
+    public record Result(int reminders, int overdue, int digests, int escalations, int reportsFrozen) {
     }
 
     public void onSchemaReady(@Observes @Priority(700) SchemaReady ready) {
@@ -90,7 +94,7 @@ public class Reminders {
         }
         try {
             Result r = self.get().run();
-            if (r != null && r.reminders() + r.overdue() + r.digests() + r.escalations() > 0) {
+            if (r != null && r.reminders() + r.overdue() + r.digests() + r.escalations() + r.reportsFrozen() > 0) {
                 LOG.info(() -> "Training notices: " + r);
             }
         } catch (RuntimeException e) {
@@ -143,8 +147,9 @@ public class Reminders {
             digests += notifications.send(digests(p, officers, daysLeft, deadline, week));
             escalations += notifications.send(escalations(p, officers, daysLeft, deadline, week));
         }
+        int frozen = reports.freezeDue();
         sql.update("UPDATE scheduled_job SET last_run = ? WHERE name = ?", Times.nowUtc(), JOB);
-        return new Result(reminders, overdue, digests, escalations);
+        return new Result(reminders, overdue, digests, escalations, frozen);
     }
 
     private record Officer(long personId, long scopeId, String scopePath, String scopeName, boolean province) {

@@ -161,8 +161,8 @@ class ProgrammeIT {
         await(code, c -> assigned(c) == before);
         assertFalse(people(admin(), code, "&limit=1000").contains(mover[1]));
 
-        // an officer of the agency sees its figures, and nothing beyond it
-        String[] officer = person("Officer", "SYT-VP", "CV", null);
+        // an officer of the agency (a head of division: not in the audience) sees its figures, and nothing beyond it
+        String[] officer = person("Officer", "SYT-VP", "TP", null);
         assertEquals(200, admin().post("api/people/" + officer[0] + "/roles", "{\"role\":\"AGENCY_OFFICER\",\"scopeCode\":\"" + AGENCY + "\"}")
                 .statusCode());
         Http officerBrowser = signIn(officer);
@@ -184,6 +184,26 @@ class ProgrammeIT {
         assertFalse(people(admin(), code, "&status=COMPLETED").contains(clerk[1]));
         assertEquals(200, completed("ct.clerk" + run + "@example.vn", "ky-nang-so-co-ban").statusCode());
         assertTrue(people(admin(), code, "&status=COMPLETED").contains(clerk[1]), "1 of 2 courses required: completed");
+
+        // a frozen report keeps its figures while the live ones move on
+        HttpResponse<String> freeze = admin().post("api/programmes/" + code + "/reports", "");
+        assertEquals(200, freeze.statusCode(), freeze.body());
+        JsonObject report = Http.json(freeze);
+        assertEquals(64, report.getString("sha256").length());
+        String reportPath = "api/programmes/" + code + "/reports/" + report.getInt("id") + "?unit=" + AGENCY;
+        JsonObject frozen = Http.json(admin().get(reportPath));
+        int frozenAssigned = assigned(frozen);
+        assertEquals(assigned(compliance(admin(), code, AGENCY)), frozenAssigned);
+        person("After", "SYT-VP", "CV", null);
+        await(code, c -> assigned(c) == frozenAssigned + 1);
+        assertEquals(frozenAssigned, assigned(Http.json(admin().get(reportPath))), "the frozen report does not move");
+        assertEquals(frozen.getJsonObject("total"), Http.json(admin().get(reportPath)).getJsonObject("total"));
+        HttpResponse<String> pdf = officerBrowser.get("admin/compliance/report?p=" + code + "&r=" + report.getInt("id") + "&format=pdf");
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.body().startsWith("%PDF"), "a PDF");
+        assertTrue(officerBrowser.get("admin/compliance/report?p=" + code + "&r=" + report.getInt("id") + "&format=xlsx").body()
+                .startsWith("PK"), "an XLSX");
+        assertTrue(officerBrowser.get("admin/compliance.xhtml?p=" + code).body().contains("id=\"reportList\""));
 
         // the learner sees what they owe on their home page
         Http clerkBrowser = signIn(clerk);

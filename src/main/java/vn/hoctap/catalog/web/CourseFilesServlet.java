@@ -64,7 +64,7 @@ public class CourseFilesServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         Actor actor = currentActor.get();
         String page = request.getContextPath() + "/author/courses.xhtml";
-        if (actor == null || !"/import".equals(request.getPathInfo()) || !LearnActionServlet.sameOrigin(request)) {
+        if (actor == null || !"/import".equals(request.getPathInfo()) || !vn.hoctap.platform.web.SameOrigin.check(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -49,7 +49,7 @@ public class LearnActionServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/login.xhtml");
             return;
         }
-        if (!sameOrigin(request)) {
+        if (!vn.hoctap.platform.web.SameOrigin.check(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -184,15 +184,5 @@ public class LearnActionServlet extends HttpServlet {
 
     private static long longParam(HttpServletRequest request, String name) {
         return Long.parseLong(request.getParameter(name));
-    }
-
-    /** A browser sends Origin on a POST; when it does, it must be us. */
-    static boolean sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null || "null".equals(origin)) {
-            return origin == null;
-        }
-        String host = request.getHeader("Host");
-        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 }

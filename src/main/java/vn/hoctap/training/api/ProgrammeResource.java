@@ -28,6 +28,7 @@ import vn.hoctap.training.Programme;
 import vn.hoctap.training.ProgrammeForm;
 import vn.hoctap.training.ProgrammeService;
 import vn.hoctap.training.ProgrammeStatus;
+import vn.hoctap.training.Reports;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,6 +59,15 @@ public class ProgrammeResource {
     @Inject
     vn.hoctap.training.Reminders reminders;
 
+    @Inject
+    Reports reports;
+
+    public record ReportDto(long id, LocalDate asOf, LocalDateTime frozenAt, int people, String sha256) {
+        static ReportDto of(Reports.Report r) {
+            return new ReportDto(r.id(), r.asOf(), r.frozenAt(), r.people(), r.sha256());
+        }
+    }
+
     public record CourseDto(String code, String title) {
     }
 
@@ -79,6 +89,11 @@ public class ProgrammeResource {
 
     public record ComplianceDto(String programme, LocalDate deadline, long unitId, String unitName, CountsDto total,
                                 List<LineDto> units) {
+        static ComplianceDto of(Compliance.Dashboard d) {
+            return new ComplianceDto(d.programme().code(), d.programme().deadline(), d.nodeId(), d.nodeName(), CountsDto.of(d.total()),
+                    d.lines().stream().map(l -> new LineDto(l.unitId(), l.code(), l.name(), l.direct(), CountsDto.of(l.counts())))
+                            .toList());
+        }
     }
 
     public record PersonDto(long personId, String fullName, String username, String staffCode, String unit,
@@ -110,7 +125,7 @@ public class ProgrammeResource {
             throw new vn.hoctap.shared.AccessDeniedException("province administrators only");
         }
         vn.hoctap.training.Reminders.Result r = reminders.run();
-        return r == null ? new vn.hoctap.training.Reminders.Result(0, 0, 0, 0) : r;
+        return r == null ? new vn.hoctap.training.Reminders.Result(0, 0, 0, 0, 0) : r;
     }
 
     @GET
@@ -160,9 +175,7 @@ public class ProgrammeResource {
     @Path("{code}/compliance")
     @Operation(summary = "Compliance of a unit (by code; default: the caller's scope) and of each unit directly under it")
     public ComplianceDto compliance(@PathParam("code") String code, @QueryParam("unit") String unit) {
-        Compliance.Dashboard d = compliance.dashboard(currentActor.require(), code, unitId(unit));
-        return new ComplianceDto(d.programme().code(), d.programme().deadline(), d.nodeId(), d.nodeName(), CountsDto.of(d.total()),
-                d.lines().stream().map(l -> new LineDto(l.unitId(), l.code(), l.name(), l.direct(), CountsDto.of(l.counts()))).toList());
+        return ComplianceDto.of(compliance.dashboard(currentActor.require(), code, unitId(unit)));
     }
 
     @GET
@@ -174,6 +187,27 @@ public class ProgrammeResource {
                 Math.max(1, Math.min(limit, 1000)));
         return new PeopleDto(page.items().stream().map(p -> new PersonDto(p.personId(), p.fullName(), p.username(), p.staffCode(),
                 p.unitName(), p.coursesDone(), p.required(), p.status(), p.completedAt())).toList(), page.total(), page.offset(), page.limit());
+    }
+
+    @GET
+    @Path("{code}/reports")
+    @Operation(summary = "The programme's frozen reports")
+    public List<ReportDto> reports(@PathParam("code") String code) {
+        return reports.list(programmes.get(currentActor.require(), code)).stream().map(ReportDto::of).toList();
+    }
+
+    @POST
+    @Path("{code}/reports")
+    @Operation(summary = "Freezes today's figures (the programme's owners); answers today's report if it exists")
+    public ReportDto freeze(@PathParam("code") String code) {
+        return ReportDto.of(reports.freezeNow(currentActor.require(), code));
+    }
+
+    @GET
+    @Path("{code}/reports/{id}")
+    @Operation(summary = "A frozen report's figures for a unit (default: the caller's scope) and the units under it")
+    public ComplianceDto report(@PathParam("code") String code, @PathParam("id") long id, @QueryParam("unit") String unit) {
+        return ComplianceDto.of(reports.view(currentActor.require(), code, id, unitId(unit)).dashboard());
     }
 
     private Long unitId(String code) {

@@ -36,6 +36,11 @@ public class ComplianceView {
     @Inject
     CurrentActor currentActor;
 
+    @Inject
+    vn.hoctap.training.Reports reports;
+
+    private List<vn.hoctap.training.Reports.Report> frozen;
+
     private String p;
     private Long u;
     private String s;
@@ -51,6 +56,16 @@ public class ComplianceView {
         int offset = Math.max(0, page) * PAGE;
         people = new PageResult<>(compliance.page(actor, p, u, status(), offset, PAGE), dashboard.total().count(status()), offset, PAGE);
         timeline = compliance.timeline(actor, p, u);
+        frozen = reports.list(dashboard.programme());
+    }
+
+    public List<vn.hoctap.training.Reports.Report> getReports() {
+        return frozen;
+    }
+
+    /** Whether the officer owns the programme (may freeze its figures). */
+    public boolean isOwner() {
+        return vn.hoctap.training.ProgrammeService.owns(currentActor.require(), dashboard.programme());
     }
 
     public ComplianceStatus status() {

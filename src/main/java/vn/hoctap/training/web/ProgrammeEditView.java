@@ -68,6 +68,7 @@ public class ProgrammeEditView implements Serializable {
     private LocalDate periodEnd;
     private LocalDate deadline;
     private Integer recertMonths;
+    private String reportDates;
     private List<String> unitCodes = new ArrayList<>();
     private boolean subunits = true;
     private List<String> positionCodes = new ArrayList<>();
@@ -83,6 +84,7 @@ public class ProgrammeEditView implements Serializable {
             periodStart = LocalDate.of(year, 1, 1);
             periodEnd = LocalDate.of(year, 12, 31);
             deadline = LocalDate.of(year, 11, 30);
+            reportDates = "30/11/" + year + ", 10/12/" + year;
             List<OrgUnit> owners = getOwnerUnits();
             if (!owners.isEmpty()) {
                 ownerUnitCode = owners.get(0).getCode();
@@ -104,6 +106,7 @@ public class ProgrammeEditView implements Serializable {
         periodEnd = f.periodEnd();
         deadline = f.deadline();
         recertMonths = f.recertMonths();
+        reportDates = String.join(", ", f.reportDates().stream().map(d -> d.format(DAY)).toList());
         unitCodes = new ArrayList<>(f.units().stream().map(ProgrammeForm.UnitChoice::code).toList());
         subunits = f.units().isEmpty() || f.units().stream().allMatch(ProgrammeForm.UnitChoice::subunits);
         positionCodes = new ArrayList<>(f.positionCodes());
@@ -124,10 +127,29 @@ public class ProgrammeEditView implements Serializable {
         Set<AccountType> types = EnumSet.noneOf(AccountType.class);
         accountTypes.forEach(t -> types.add(AccountType.valueOf(t)));
         return new ProgrammeForm(existing ? p : code, name, description, ownerUnitCode, courseCodes, requiredCount, periodStart,
-                periodEnd, deadline, recertMonths,
+                periodEnd, deadline, recertMonths, parseDates(),
                 unitCodes.stream().map(c -> new ProgrammeForm.UnitChoice(c, subunits)).toList(), positionCodes, roleSet, types,
                 excludedUnitCodes.stream().map(c -> new ProgrammeForm.UnitChoice(c, true)).toList(), excludedPositionCodes,
                 List.copyOf(usernames));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy");
+
+    /** "30/11/2026, 10/12/2026" → dates; a date that cannot be read is reported with the others. */
+    private List<LocalDate> parseDates() {
+        List<LocalDate> dates = new ArrayList<>();
+        if (reportDates != null) {
+            for (String part : reportDates.split("[,;\\s]+")) {
+                if (!part.isBlank()) {
+                    try {
+                        dates.add(LocalDate.parse(part.strip(), DAY));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        dates.add(null);
+                    }
+                }
+            }
+        }
+        return dates;
     }
 
     public void save() throws IOException {
@@ -238,6 +260,8 @@ public class ProgrammeEditView implements Serializable {
     public void setPeriodEnd(LocalDate periodEnd) { this.periodEnd = periodEnd; }
     public LocalDate getDeadline() { return deadline; }
     public void setDeadline(LocalDate deadline) { this.deadline = deadline; }
+    public String getReportDates() { return reportDates; }
+    public void setReportDates(String reportDates) { this.reportDates = reportDates; }
     public Integer getRecertMonths() { return recertMonths; }
     public void setRecertMonths(Integer recertMonths) { this.recertMonths = recertMonths; }
     public List<String> getUnitCodes() { return unitCodes; }
