@@ -349,4 +349,91 @@ class BrowserIT {
             }
         }
     }
+
+    @Test
+    void anAgencyOfficerDrillsDownFromTheDashboardToPeopleAndExportsThem() throws Exception {
+        String s = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        Http admin = new Http(java.net.URI.create(base.toString())).as("admin", PlatformIT.ADMIN_PASSWORD);
+        String[] done = created(admin.post("api/people", """
+                {"username":"bt.done%s","fullName":"Mùa A Xong %s","phone":"091%s1","email":"bt.done%s@example.vn",
+                 "unitCode":"SNNMT-KN","positionCode":"CV-ATTT"}""".formatted(s, s, s, s)));
+        String[] owing = created(admin.post("api/people", """
+                {"username":"bt.owing%s","fullName":"Giàng Thị Chưa %s","phone":"091%s2","unitCode":"SNNMT-KN","positionCode":"CV-ATTT"}"""
+                .formatted(s, s, s)));
+        String[] officer = created(admin.post("api/people", """
+                {"username":"bt.officer%s","fullName":"Lò Văn Cán Bộ %s","phone":"091%s3","unitCode":"SNNMT-VP","positionCode":"TP"}"""
+                .formatted(s, s, s)));
+        assertEquals(200, admin.post("api/people/" + officer[0] + "/roles", "{\"role\":\"AGENCY_OFFICER\",\"scopeCode\":\"SNNMT\"}")
+                .statusCode());
+        int year = java.time.LocalDate.now().getYear();
+        String code = "bt-" + s;
+        assertEquals(201, admin.post("api/programmes", """
+                {"code":"%s","name":"Kỹ năng số %s","ownerUnitCode":"SONLA","courseCodes":["ky-nang-so-co-ban"],
+                 "periodStart":"%d-01-01","periodEnd":"%d-12-31","deadline":"%d-12-30",
+                 "units":[{"code":"SNNMT","subunits":true}],"positionCodes":["CV-ATTT"]}"""
+                .formatted(code, s, year, year, year)).statusCode());
+        assertEquals(200, admin.post("api/programmes/" + code + "/publish", "").statusCode());
+        java.net.http.HttpResponse<String> stored = new Http(java.net.URI.create(base.toString()))
+                .as("it-client", "it-xapi-secret-2026").postBytes("xapi/statements", """
+                        {"actor":{"mbox":"mailto:bt.done%s@example.vn"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                         "object":{"id":"http://localhost:8080/xapi/activities/courses/ky-nang-so-co-ban"}}"""
+                        .formatted(s).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "X-Experience-API-Version", "2.0.0");
+        assertEquals(200, stored.statusCode(), stored.body());
+
+        // the officer signs in for the first time, sets a password, and finds the programme
+        driver.manage().deleteAllCookies();
+        open("login.xhtml");
+        driver.findElement(By.id("login")).sendKeys(officer[1]);
+        driver.findElement(By.id("password")).sendKeys(officer[2]);
+        driver.findElement(By.id("submit")).click();
+        waitUpTo(20).until(ExpectedConditions.urlContains("/me/password"));
+        driver.findElement(By.id("current")).sendKeys(officer[2]);
+        driver.findElement(By.id("chosen")).sendKeys("Hoc-Tap-Son-La-" + s);
+        driver.findElement(By.id("chosenAgain")).sendKeys("Hoc-Tap-Son-La-" + s);
+        driver.findElement(By.id("submit")).click();
+        waitUpTo(20).until(ExpectedConditions.urlContains("/me/"));
+        open("admin/programmes.xhtml");
+        driver.findElement(By.xpath("//tr[contains(., 'Kỹ năng số " + s + "')]//a[contains(@href, 'compliance.xhtml')]")).click();
+
+        // lands on the agency, not the province; drills down to the unit, then to the people
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
+        assertEquals("Sở Nông nghiệp và Môi trường", driver.findElement(By.cssSelector(".crumbs strong")).getText());
+        assertEquals("2", driver.findElement(By.id("assigned")).getText(), "the information-security officers of the agency, not its head of division");
+        assertEquals("1", driver.findElement(By.id("done")).getText());
+        assertTrue(driver.findElements(By.cssSelector(".chart svg path.done")).size() == 1, "the chart is drawn");
+        driver.findElement(By.linkText("Trung tâm Khuyến nông")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".crumbs strong"), "Trung tâm Khuyến nông"));
+        String people = driver.findElement(By.id("peopleTable")).getText();
+        assertTrue(people.contains("Mùa A Xong " + s) && people.contains("Giàng Thị Chưa " + s), people);
+        driver.findElement(By.linkText("Hoàn thành đúng hạn")).click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("s=COMPLETED"));
+        people = driver.findElement(By.id("peopleTable")).getText();
+        assertTrue(people.contains("Mùa A Xong " + s) && !people.contains("Giàng Thị Chưa " + s), people);
+        assertEquals(0, driver.findElements(By.linkText("Sở Y tế")).size(), "nothing of other agencies");
+
+        // the export, with the browser's session: both people, with their status
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(driver.findElement(By.id("export")).getAttribute("href")))
+                        .header("Cookie", "JSESSIONID=" + session).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var list = book.getSheet("Danh sách");
+            StringBuilder rows = new StringBuilder();
+            list.forEach(r -> r.forEach(c -> rows.append(c.toString()).append('|')));
+            assertTrue(rows.toString().contains("Mùa A Xong " + s + "|bt.done" + s), rows.toString());
+            assertTrue(rows.toString().contains("Giàng Thị Chưa " + s), rows.toString());
+            assertTrue(rows.toString().contains("Hoàn thành đúng hạn"), rows.toString());
+            assertEquals("Trung tâm Khuyến nông", book.getSheet("Tổng hợp").getRow(1).getCell(1).getStringCellValue());
+        }
+    }
+
+    static String[] created(java.net.http.HttpResponse<String> r) {
+        assertEquals(201, r.statusCode(), r.body());
+        jakarta.json.JsonObject json = Http.json(r);
+        return new String[]{Integer.toString(json.getJsonObject("person").getInt("id")),
+                json.getJsonObject("person").getString("username"), json.getString("oneTimePassword")};
+    }
 }
