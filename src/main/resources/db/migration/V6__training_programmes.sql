@@ -4,6 +4,16 @@
 -- dashboards count rows instead of scanning statements. People who stop matching keep their row,
 -- marked inactive, with their history.
 
+-- A course can be taken again (a programme's new period): the earlier enrolment stays as history
+-- with its progress, attempts and certificate (is_current NULL); one current enrolment per person
+-- and course. The learning summary also keeps the latest completion, not only the first.
+ALTER TABLE enrolment
+    ADD COLUMN is_current TINYINT NULL DEFAULT 1,
+    ADD UNIQUE KEY uk_enrolment_current (person_id, course_id, is_current),
+    DROP INDEX uk_enrolment;
+ALTER TABLE learning_summary ADD COLUMN last_completed_at DATETIME(6) NULL;
+UPDATE learning_summary SET last_completed_at = completed_at;
+
 -- When a person's posts, home unit, roles or account state last changed: the assignment sweep
 -- re-evaluates the people changed since its last run (also those changed by a staff import).
 ALTER TABLE person

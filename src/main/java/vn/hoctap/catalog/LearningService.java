@@ -58,7 +58,8 @@ public class LearningService {
     }
 
     public Optional<Enrolment> enrolment(long personId, long courseId) {
-        return sql.one("SELECT * FROM enrolment WHERE person_id = ? AND course_id = ?", LearningService::row, personId, courseId);
+        return sql.one("SELECT * FROM enrolment WHERE person_id = ? AND course_id = ? AND is_current = 1", LearningService::row,
+                personId, courseId);
     }
 
     /** Enrols the person in the published course (again: nothing changes). */
@@ -81,6 +82,21 @@ public class LearningService {
     }
 
     /**
+     * Takes a completed course again from the start (a mandatory programme's new period): the
+     * finished enrolment stays as history, with its progress, attempts and certificate, and a new
+     * one begins with a new registration. A course not completed yet is simply continued.
+     */
+    @Transactional
+    public Enrolment retake(long personId, String code) {
+        PublishedCourse course = catalog.published(code).orElseThrow(() -> new NotFoundException("course " + code));
+        Optional<Enrolment> current = enrolment(personId, course.courseId());
+        if (current.isPresent() && current.get().isCompleted()) {
+            sql.update("UPDATE enrolment SET is_current = NULL WHERE id = ? AND completed_at IS NOT NULL", current.get().id());
+        }
+        return enrol(personId, code);
+    }
+
+    /**
      * The person's progress in a course, or empty when not enrolled. An enrolment not yet completed
      * moves to the course's published version (its progress is kept by lesson key).
      */
@@ -90,7 +106,7 @@ public class LearningService {
         if (published.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Standing> found = sql.one(STANDING + " WHERE e.person_id = ? AND e.course_id = ?", LearningService::standing,
+        Optional<Standing> found = sql.one(STANDING + " WHERE e.person_id = ? AND e.course_id = ? AND e.is_current = 1", LearningService::standing,
                 personId, published.get().courseId());
         if (found.isEmpty()) {
             return Optional.empty();
@@ -207,7 +223,7 @@ public class LearningService {
 
     /** Every course the person is in, most recent first. */
     public List<MyCourse> myCourses(long personId) {
-        return sql.list(STANDING + " WHERE e.person_id = ? ORDER BY e.last_seen_at DESC", LearningService::standing, personId)
+        return sql.list(STANDING + " WHERE e.person_id = ? AND e.is_current = 1 ORDER BY e.last_seen_at DESC", LearningService::standing, personId)
                 .stream().map(s -> {
                     Enrolment e = s.enrolment();
                     Progress p = new Progress(e, catalog.version(e.versionId()), s.done());

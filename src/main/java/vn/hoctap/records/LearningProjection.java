@@ -35,8 +35,8 @@ public class LearningProjection {
 
     private static final String UPSERT = "INSERT INTO learning_summary (agent, activity, person_id, activity_iri, "
             + "activity_name, activity_type, topic, provider, entered_by, attempted, completed, passed, score_scaled, best_scaled, session_ms, "
-            + "other_ms, credited_min, statements, first_seen, last_seen, completed_at) VALUES ";
-    private static final String ROW = "(?,?,?,?,?,?,?,?,?,TRUE,?,?,?,?,?,?,?,1,?,?,?)";
+            + "other_ms, credited_min, statements, first_seen, last_seen, completed_at, last_completed_at) VALUES ";
+    private static final String ROW = "(?,?,?,?,?,?,?,?,?,TRUE,?,?,?,?,?,?,?,1,?,?,?,?)";
     private static final String ON_DUPLICATE = " ON DUPLICATE KEY UPDATE "
             + "person_id = COALESCE(VALUES(person_id), person_id), "
             + "activity_name = COALESCE(VALUES(activity_name), activity_name), "
@@ -53,7 +53,9 @@ public class LearningProjection {
             + "credited_min = GREATEST(credited_min, VALUES(credited_min)), statements = statements + 1, "
             + "first_seen = LEAST(first_seen, VALUES(first_seen)), last_seen = GREATEST(last_seen, VALUES(last_seen)), "
             + "completed_at = CASE WHEN completed_at IS NULL THEN VALUES(completed_at) "
-            + "  WHEN VALUES(completed_at) IS NULL THEN completed_at ELSE LEAST(completed_at, VALUES(completed_at)) END";
+            + "  WHEN VALUES(completed_at) IS NULL THEN completed_at ELSE LEAST(completed_at, VALUES(completed_at)) END, "
+            + "last_completed_at = CASE WHEN last_completed_at IS NULL THEN VALUES(last_completed_at) "
+            + "  WHEN VALUES(last_completed_at) IS NULL THEN last_completed_at ELSE GREATEST(last_completed_at, VALUES(last_completed_at)) END";
 
     @Inject
     StatementStore store;
@@ -229,10 +231,12 @@ public class LearningProjection {
                 ps.setInt(p++, f.creditedMin());
                 ps.setObject(p++, f.at());
                 ps.setObject(p++, f.at());
-                if (f.completed()) {
-                    ps.setObject(p++, f.at());
-                } else {
-                    ps.setNull(p++, Types.TIMESTAMP);
+                for (int twice = 0; twice < 2; twice++) { // completed_at (the first) and last_completed_at
+                    if (f.completed()) {
+                        ps.setObject(p++, f.at());
+                    } else {
+                        ps.setNull(p++, Types.TIMESTAMP);
+                    }
                 }
             }
             ps.executeUpdate();

@@ -134,11 +134,12 @@ public class Assignments {
     void refresh(Programme p, Collection<Long> personIds) {
         String people = personIds == null ? "" : " AND person_id IN (" + in(personIds) + ")";
         Map<Long, List<Standing.CourseRecord>> records = new HashMap<>();
-        sql.list("SELECT s.person_id, pc.course_id, s.completed, s.completed_at, s.last_seen FROM programme_course pc"
+        sql.list("SELECT s.person_id, pc.course_id, s.completed, s.completed_at, s.last_completed_at, s.last_seen FROM programme_course pc"
                         + " JOIN learning_summary s ON s.activity = pc.activity WHERE pc.programme_id = ?"
                         + (personIds == null ? " AND s.person_id IS NOT NULL" : " AND s.person_id IN (" + in(personIds) + ")"),
                 rs -> records.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Standing.CourseRecord(
-                        rs.getLong(2), rs.getBoolean(3), Sql.time(rs, "completed_at"), Sql.time(rs, "last_seen"))), p.id());
+                        rs.getLong(2), rs.getBoolean(3), Sql.time(rs, "completed_at"), Sql.time(rs, "last_completed_at"),
+                        Sql.time(rs, "last_seen"))), p.id());
         LocalDateTime now = Times.nowUtc();
         List<Object[]> changes = new ArrayList<>();
         sql.list("SELECT person_id, courses_done, started, completed_at FROM programme_assignment WHERE programme_id = ?" + people,

@@ -192,10 +192,11 @@ public class ComplianceService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, LocalDateTime> completions = new HashMap<>();
-        sql.list("SELECT activity, completed_at FROM learning_summary WHERE person_id = ? AND completed",
-                        rs -> Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), Optional.ofNullable(Sql.time(rs, "completed_at"))), personId)
-                .forEach(e -> e.getValue().ifPresent(t -> completions.put(e.getKey(), t)));
+        Map<String, Standing.CourseRecord> completions = new HashMap<>();
+        sql.list("SELECT activity, completed_at, last_completed_at, last_seen FROM learning_summary WHERE person_id = ? AND completed",
+                        rs -> Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), new Standing.CourseRecord(0, true,
+                                Sql.time(rs, "completed_at"), Sql.time(rs, "last_completed_at"), Sql.time(rs, "last_seen"))), personId)
+                .forEach(e -> completions.put(e.getKey(), e.getValue()));
         LocalDate today = today();
         List<Compliance.Obligation> result = new ArrayList<>();
         for (Object[] row : rows) {
@@ -207,8 +208,8 @@ public class ComplianceService {
             Standing s = (Standing) row[1];
             LocalDateTime from = p.window().from();
             List<Compliance.OwedCourse> courses = p.courses().stream().map(c -> {
-                LocalDateTime at = completions.get(HexFormat.of().formatHex(c.activity()));
-                return new Compliance.OwedCourse(c.code(), c.title(), at != null && !at.isBefore(from));
+                Standing.CourseRecord r = completions.get(HexFormat.of().formatHex(c.activity()));
+                return new Compliance.OwedCourse(c.code(), c.title(), r != null && r.countedFrom(from) != null);
             }).toList();
             result.add(new Compliance.Obligation(p.code(), p.name(), p.deadline(), ChronoUnit.DAYS.between(today, p.deadline()),
                     ComplianceStatus.of(s, p.deadline(), today), p.required(), s.coursesDone(), courses));

@@ -39,7 +39,7 @@ public final class ReportPdf {
             pdf.line(text.apply("training.assigned") + ": " + t.assigned() + " · " + text.apply("training.status.COMPLETED") + ": "
                     + t.completed() + " · " + text.apply("training.status.COMPLETED_LATE") + ": " + t.completedLate() + " · "
                     + text.apply(t.pastDeadline() ? "training.status.OVERDUE" : "training.notDone") + ": " + t.notDone() + " · "
-                    + text.apply("training.rate") + ": " + percent(t.rate()), 11);
+                    + text.apply("training.rateShort") + ": " + percent(t.rate()), 11);
             pdf.down(10);
             header(pdf, text);
             for (Compliance.Line l : f.dashboard().lines()) {

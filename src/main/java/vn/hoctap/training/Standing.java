@@ -20,8 +20,32 @@ public record Standing(int coursesDone, boolean started, LocalDateTime completed
 
     public static final Standing NONE = new Standing(0, false, null);
 
-    /** What the records projection says about one course of the programme for one person. */
-    public record CourseRecord(long courseId, boolean completed, LocalDateTime completedAt, LocalDateTime lastSeen) {
+    /**
+     * What the records projection says about one course of the programme for one person: the first
+     * and the latest completion (a course taken again in a new period), and when it was last seen.
+     */
+    public record CourseRecord(long courseId, boolean completed, LocalDateTime firstCompletedAt, LocalDateTime lastCompletedAt,
+                               LocalDateTime lastSeen) {
+
+        /** A record with one completion (or none). */
+        public CourseRecord(long courseId, boolean completed, LocalDateTime completedAt, LocalDateTime lastSeen) {
+            this(courseId, completed, completedAt, completedAt, lastSeen);
+        }
+
+        /**
+         * The completion that counts from {@code from}: the first if it is inside the window, else the
+         * latest if that is (the summary keeps these two: with three completions or more, one between
+         * them may be earlier inside the window; the latest is then used, later than strictly needed).
+         */
+        public LocalDateTime countedFrom(LocalDateTime from) {
+            if (!completed) {
+                return null;
+            }
+            if (firstCompletedAt != null && !firstCompletedAt.isBefore(from)) {
+                return firstCompletedAt;
+            }
+            return lastCompletedAt != null && !lastCompletedAt.isBefore(from) ? lastCompletedAt : null;
+        }
     }
 
     /**
@@ -46,8 +70,9 @@ public record Standing(int coursesDone, boolean started, LocalDateTime completed
             if (r.lastSeen() != null && !r.lastSeen().isBefore(from)) {
                 started = true;
             }
-            if (r.completed() && r.completedAt() != null && !r.completedAt().isBefore(from) && seen.add(r.courseId())) {
-                counted.add(r.completedAt());
+            LocalDateTime at = r.countedFrom(from);
+            if (at != null && seen.add(r.courseId())) {
+                counted.add(at);
             }
         }
         counted.sort(Comparator.naturalOrder());

@@ -249,6 +249,19 @@ class CourseIT {
         assertTrue(anonymous().get("verify/" + certificate).body().contains("đã bị thu hồi"));
         assertEquals(403, learner.post("api/certificates/" + certificate + "/revoke", "{}").statusCode(),
                 "only administrators revoke");
+
+        // A new training period: the learner takes the course again from the start; the first
+        // enrolment stays as history with its certificate, and the record shows both completions.
+        assertTrue(learner.get("courses/course.xhtml?c=" + COURSE).body().contains("id=\"retake\""));
+        String again = location(act(learner, Map.of("action", "retake", "c", COURSE)));
+        assertTrue(again.startsWith("learn/lesson.xhtml"), again);
+        String fresh = learner.get("courses/course.xhtml?c=" + COURSE).body();
+        assertTrue(fresh.contains("0% "), "progress starts again");
+        assertFalse(fresh.contains("id=\"retake\""), "nothing to take again until it is completed");
+        assertTrue(anonymous().get("verify/" + certificate).body().contains("đã bị thu hồi"), "the earlier certificate is kept");
+        JsonArray mineAgain = (JsonArray) Http.jsonValue(learner.get("api/me/progress"));
+        assertEquals(1, mineAgain.size(), "one current enrolment per course");
+        assertEquals(0, mineAgain.getJsonObject(0).getInt("percent"));
     }
 
     @Test

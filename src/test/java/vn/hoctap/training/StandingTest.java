@@ -82,4 +82,16 @@ class StandingTest {
         assertEquals(ComplianceStatus.NOT_STARTED, ComplianceStatus.of(Standing.NONE, deadline, deadline));
         assertEquals(ComplianceStatus.OVERDUE, ComplianceStatus.of(new Standing(0, true, null), deadline, deadline.plusDays(1)));
     }
+
+    @Test
+    void aCourseTakenAgainInANewPeriodCountsByItsLatestCompletion() {
+        Standing.Window year2027 = new Standing.Window(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 11, 30), null);
+        LocalDateTime first = LocalDateTime.parse("2026-03-01T08:00");
+        LocalDateTime again = LocalDateTime.parse("2027-02-10T08:00");
+        Standing.CourseRecord twice = new Standing.CourseRecord(1, true, first, again, again);
+        assertEquals(again, Standing.of(year2027, 1, List.of(twice)).completedAt());
+        assertEquals(first, Standing.of(YEAR_2026, 1, List.of(twice)).completedAt(), "2026 still counts the first");
+        Standing.CourseRecord once = new Standing.CourseRecord(1, true, first, first, first);
+        assertFalse(Standing.of(year2027, 1, List.of(once)).isCompleted(), "not taken again: owed in 2027");
+    }
 }

@@ -63,6 +63,11 @@ public class LearnActionServlet extends HttpServlet {
                     Progress p = learning.progress(actor.personId(), code).orElseThrow();
                     response.sendRedirect(Links.lesson(base, code, p.resume().key()));
                 }
+                case "retake" -> {
+                    learning.retake(actor.personId(), code);
+                    Progress p = learning.progress(actor.personId(), code).orElseThrow();
+                    response.sendRedirect(Links.lesson(base, code, p.resume().key()));
+                }
                 case "done" -> {
                     Progress p = learning.lessonDone(actor.personId(), code, lesson, spent(request));
                     Optional<CourseDefinition.Lesson> next = p.after(lesson);
