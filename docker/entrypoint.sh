@@ -27,4 +27,4 @@ done
 rm -rf /opt/hoctap/payara/applications /opt/hoctap/payara/generated /opt/hoctap/payara/config/domain.xml
 
 exec java ${JAVA_OPTS:-} -jar payara-micro.jar --deploy hoctap.war --contextroot / --port 8080 \
-    --rootdir /opt/hoctap/payara --postbootcommandfile post-boot-commands.asadmin ${PAYARA_ARGS:-}
+    --rootdir /opt/hoctap/payara --prebootcommandfile pre-boot-commands.asadmin ${PAYARA_ARGS:-}

@@ -57,7 +57,7 @@ public final class Launcher {
         int httpPort = Integer.parseInt(env.getOrDefault("HOCTAP_PORT", "8080"));
         Path war = requireFile("war");
         Path payaraMicro = requireFile("payara-micro");
-        Path postBoot = requireFile("post-boot");
+        Path preBoot = requireFile("pre-boot");
         requireFreePort(httpPort);
 
         Map<String, String> childEnv = new HashMap<>();
@@ -95,7 +95,7 @@ public final class Launcher {
                 "--port", Integer.toString(httpPort),
                 "--nocluster",
                 "--rootdir", dataDir.resolve("payara").toString(),
-                "--postbootcommandfile", postBoot.toString()));
+                "--prebootcommandfile", preBoot.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(childEnv);
 

@@ -110,6 +110,29 @@ public class ProgrammeService {
         return saved;
     }
 
+    /**
+     * A draft for the next period: the same courses and audience, every date a year later, the
+     * year in the name and code moved on ("cds-2026" → "cds-2027"), or "-2" added when the code
+     * has no year.
+     */
+    @Transactional
+    public Programme copyToNextYear(Actor actor, String code) {
+        Programme p = owned(actor, code);
+        String year = Integer.toString(p.deadline().getYear());
+        String next = Integer.toString(p.deadline().getYear() + 1);
+        String newCode = p.code().contains(year) ? p.code().replace(year, next) : p.code() + "-2";
+        while (store.find(newCode).isPresent()) {
+            newCode = newCode + "-2";
+        }
+        ProgrammeForm f = form(p);
+        ProgrammeForm copy = new ProgrammeForm(newCode.length() > 80 ? newCode.substring(0, 80) : newCode,
+                p.name().replace(year, next), f.description(), f.ownerUnitCode(), f.courseCodes(), f.requiredCount(),
+                f.periodStart().plusYears(1), f.periodEnd().plusYears(1), f.deadline().plusYears(1), f.recertMonths(),
+                f.reportDates().stream().map(d -> d.plusYears(1)).toList(), f.units(), f.positionCodes(), f.roles(),
+                f.accountTypes(), f.excludedUnits(), f.excludedPositionCodes(), f.excludedUsernames());
+        return create(actor, copy);
+    }
+
     /** Publishes the programme: everyone who matches is assigned now, and later as people join or move. */
     @Transactional
     public Assignments.Outcome publish(Actor actor, String code) {

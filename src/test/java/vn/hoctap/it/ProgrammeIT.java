@@ -205,6 +205,15 @@ class ProgrammeIT {
                 .startsWith("PK"), "an XLSX");
         assertTrue(officerBrowser.get("admin/compliance.xhtml?p=" + code).body().contains("id=\"reportList\""));
 
+        // next year's programme starts as a copy: same audience and courses, a year later, a draft
+        HttpResponse<String> copied = admin().post("api/programmes/" + code + "/copy", "");
+        assertEquals(201, copied.statusCode(), copied.body());
+        JsonObject next = Http.json(copied);
+        assertEquals(code + "-2", next.getString("code"));
+        assertEquals("DRAFT", next.getString("status"));
+        assertEquals((year + 1) + "-12-30", next.getString("deadline"));
+        assertEquals(AGENCY, next.getJsonObject("rule").getJsonArray("units").getJsonObject(0).getString("code"));
+
         // the learner sees what they owe on their home page
         Http clerkBrowser = signIn(clerk);
         String home = clerkBrowser.get("me/").body();

@@ -54,7 +54,40 @@ public class Mailer {
         return host.filter(h -> !h.isBlank()).isPresent();
     }
 
+    /** One SMTP connection for a batch of messages (cheaper than a connection per message). */
+    public final class Connection implements AutoCloseable {
+
+        private final Transport transport;
+
+        private Connection() throws MessagingException {
+            transport = session().getTransport("smtp");
+            if (user.filter(u -> !u.isBlank()).isPresent()) {
+                transport.connect(host.orElseThrow(), port, user.orElseThrow(), password.orElse(""));
+            } else {
+                transport.connect();
+            }
+        }
+
+        public void send(String to, String subject, String text) throws MessagingException {
+            MimeMessage m = message(to, subject, text);
+            transport.sendMessage(m, m.getAllRecipients());
+        }
+
+        @Override
+        public void close() throws MessagingException {
+            transport.close();
+        }
+    }
+
+    public Connection connect() throws MessagingException {
+        return new Connection();
+    }
+
     public void send(String to, String subject, String text) throws MessagingException {
+        Transport.send(message(to, subject, text));
+    }
+
+    private MimeMessage message(String to, String subject, String text) throws MessagingException {
         MimeMessage m = new MimeMessage(session());
         try {
             m.setFrom(new InternetAddress(from, "Học tập Sơn La", "UTF-8"));
@@ -65,7 +98,8 @@ public class Mailer {
         m.setSubject(subject, "UTF-8");
         m.setText(text, "UTF-8");
         m.setSentDate(new Date());
-        Transport.send(m);
+        m.saveChanges();
+        return m;
     }
 
     private Session session() {

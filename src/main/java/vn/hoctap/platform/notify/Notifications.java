@@ -129,27 +129,44 @@ public class Notifications {
                         + " WHERE email_status = 'PENDING' ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED",
                 rs -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), args(rs.getString(5)),
                         rs.getString(6), rs.getInt(7)));
-        for (Pending p : pending) {
-            if (p.to() == null || p.to().isBlank()) {
-                sql.update("UPDATE notification SET email_status = 'NONE' WHERE id = ?", p.id());
-                continue;
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        try (Mailer.Connection smtp = mailer.connect()) {
+            for (Pending p : pending) {
+                if (!sendOne(smtp, p)) {
+                    return -1; // the server is likely down: try again at the next tick
+                }
             }
-            String[] text = render(MAIL_LOCALE, p.subjectKey(), p.bodyKey(), p.args(), p.link());
-            try {
-                mailer.send(p.to(), text[0], text[2] == null ? text[1] : text[1] + "\n\n" + text[2]);
-                sql.update("UPDATE notification SET email_status = 'SENT', email_sent_at = ?, email_attempts = email_attempts + 1,"
-                        + " email_error = NULL WHERE id = ?", Times.nowUtc(), p.id());
-            } catch (jakarta.mail.MessagingException | RuntimeException e) {
-                String error = String.valueOf(e.getMessage());
-                LOG.log(Level.WARNING, "E-mail of notification " + p.id() + " not sent: " + error);
-                // MariaDB assigns left to right: in the IF, email_attempts is already the new count
-                sql.update("UPDATE notification SET email_attempts = email_attempts + 1, email_error = ?,"
-                        + " email_status = IF(email_attempts >= ?, 'FAILED', 'PENDING') WHERE id = ?",
-                        error.length() > 500 ? error.substring(0, 500) : error, MAX_ATTEMPTS, p.id());
-                return -1; // the server is likely down: try again at the next tick
-            }
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "No connection to the SMTP server: " + e.getMessage());
+            return -1;
         }
         return pending.size();
+    }
+
+    /** Sends one claimed e-mail; false when the server failed (counted as an attempt), so the batch stops. */
+    private boolean sendOne(Mailer.Connection smtp, Pending p) {
+        if (p.to() == null || p.to().isBlank()) {
+            sql.update("UPDATE notification SET email_status = 'NONE' WHERE id = ?", p.id());
+            return true;
+        }
+        String[] text = render(MAIL_LOCALE, p.subjectKey(), p.bodyKey(), p.args(), p.link());
+        try {
+            smtp.send(p.to(), text[0], text[2] == null ? text[1] : text[1] + "\n\n" + text[2]);
+            sql.update("UPDATE notification SET email_status = 'SENT', email_sent_at = ?, email_attempts = email_attempts + 1,"
+                    + " email_error = NULL WHERE id = ?", Times.nowUtc(), p.id());
+            return true;
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            String error = String.valueOf(e.getMessage());
+            LOG.log(Level.WARNING, "E-mail of notification " + p.id() + " not sent: " + error);
+            // MariaDB assigns left to right: in the IF, email_attempts is already the new count
+            sql.update("UPDATE notification SET email_attempts = email_attempts + 1, email_error = ?,"
+                            + " email_status = IF(email_attempts >= ?, 'FAILED', 'PENDING') WHERE id = ?",
+                    error.length() > 500 ? error.substring(0, 500) : error, MAX_ATTEMPTS, p.id());
+            // an address the server refuses does not stop the others; anything else likely means the server is down
+            return e instanceof jakarta.mail.SendFailedException;
+        }
     }
 
     private static String json(List<String> args) {

@@ -165,6 +165,13 @@ public class ProgrammeResource {
     }
 
     @POST
+    @Path("{code}/copy")
+    @Operation(summary = "A draft for the next year: same courses and audience, dates a year later")
+    public Response copy(@PathParam("code") String code) {
+        return Response.status(Response.Status.CREATED).entity(dto(programmes.copyToNextYear(currentActor.require(), code))).build();
+    }
+
+    @POST
     @Path("{code}/reassign")
     @Operation(summary = "Re-evaluates the audience now")
     public OutcomeDto reassign(@PathParam("code") String code) {

@@ -175,6 +175,17 @@ public class ProgrammeEditView implements Serializable {
         }
     }
 
+    public void copyToNextYear() throws IOException {
+        try {
+            Programme copy = programmes.copyToNextYear(currentActor.require(), p);
+            FacesMessages.info("training.copied", copy.name());
+            FacesMessages.keepOverRedirect();
+            redirect("/admin/programme.xhtml?p=" + copy.code());
+        } catch (ValidationFailure e) {
+            FacesMessages.problems(e);
+        }
+    }
+
     public void reassign() {
         try {
             Assignments.Outcome o = programmes.reassign(currentActor.require(), p);
