@@ -233,13 +233,9 @@ class BrowserIT {
         assertTrue(driver.findElement(By.cssSelector(".certificates a")).getText().contains("quốc phòng"));
 
         // the PDF transcript, downloaded with the browser's session, in Vietnamese
-        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
-        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        driver.findElement(By.id("downloadPdf")).getAttribute("href")))
-                        .header("Cookie", "JSESSIONID=" + session).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, pdf.statusCode());
+        java.net.http.HttpResponse<byte[]> pdf = download(driver.findElement(By.id("downloadPdf")).getAttribute("href"));
+        assertEquals(200, pdf.statusCode(), "redirected to " + pdf.headers().firstValue("Location").orElse("?")
+                + " with cookies " + driver.manage().getCookies());
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains(".pdf"));
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
@@ -413,12 +409,8 @@ class BrowserIT {
         assertEquals(0, driver.findElements(By.linkText("Sở Y tế")).size(), "nothing of other agencies");
 
         // the export, with the browser's session: both people, with their status
-        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
-        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(driver.findElement(By.id("export")).getAttribute("href")))
-                        .header("Cookie", "JSESSIONID=" + session).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, xlsx.statusCode());
+        java.net.http.HttpResponse<byte[]> xlsx = download(driver.findElement(By.id("export")).getAttribute("href"));
+        assertEquals(200, xlsx.statusCode(), "redirected to " + xlsx.headers().firstValue("Location").orElse("?"));
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
             var list = book.getSheet("Danh sách");
             StringBuilder rows = new StringBuilder();
@@ -428,6 +420,14 @@ class BrowserIT {
             assertTrue(rows.toString().contains("Hoàn thành đúng hạn"), rows.toString());
             assertEquals("Trung tâm Khuyến nông", book.getSheet("Tổng hợp").getRow(1).getCell(1).getStringCellValue());
         }
+    }
+
+    /** A download with the browser's cookies (all of them, as the browser would send them). */
+    static java.net.http.HttpResponse<byte[]> download(String href) throws Exception {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                .header("Cookie", cookies).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static String[] created(java.net.http.HttpResponse<String> r) {

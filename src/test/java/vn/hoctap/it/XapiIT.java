@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -152,7 +153,7 @@ class XapiIT {
         assertTrue(wrong.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
         assertEquals(400, call("GET", "xapi/statements?foo=bar", null).statusCode());
         assertEquals(400, call("GET", "xapi/statements?Limit=1", null).statusCode());
-        assertEquals(400, call("POST", "xapi/statements?method=GET", null).statusCode());
+        assertEquals(400, call("POST", "xapi/statements?method=GET", null).statusCode(), "xAPI 2.0 has no alternate syntax");
 
         HttpResponse<String> preflight = HttpClientCalls.options(http, base + "xapi/statements");
         assertEquals(204, preflight.statusCode());
@@ -499,5 +500,51 @@ class XapiIT {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** A POST in xAPI 1.0.3's alternate request syntax: headers, parameters and content as form fields. */
+    HttpResponse<String> alternate(String pathAndMethod, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + "xapi/" + pathAndMethod)).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void xapi103AlternateRequestSyntaxStandsForTheRequestItCarries() throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        String id = java.util.UUID.randomUUID().toString();
+        String statement = """
+                {"actor":{"mbox":"%s"},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},
+                 "object":{"id":"http://example.com/alternate/%s"}}""".formatted(mbox(), id);
+        Map<String, String> headers = Map.of("Authorization", auth, "X-Experience-API-Version", "1.0.3");
+
+        Map<String, String> put = new java.util.HashMap<>(headers);
+        put.putAll(Map.of("statementId", id, "content", statement, "Content-Type", "application/json"));
+        HttpResponse<String> stored = alternate("statements?method=PUT", put);
+        assertEquals(204, stored.statusCode(), stored.body());
+        assertEquals("1.0.3", stored.headers().firstValue("X-Experience-API-Version").orElse(""));
+
+        Map<String, String> get = new java.util.HashMap<>(headers);
+        get.put("statementId", id);
+        HttpResponse<String> found = alternate("statements?method=GET", get);
+        assertEquals(200, found.statusCode(), found.body());
+        assertEquals(id, Http.json(found).getString("id"));
+        Map<String, String> list = new java.util.HashMap<>(headers);
+        list.put("limit", "1");
+        HttpResponse<String> page = alternate("statements?method=GET", list);
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals(1, Http.json(page).getJsonArray("statements").size());
+
+        assertEquals(400, alternate("statements?method=GET&limit=1", headers).statusCode(), "other parameters go in the form");
+        assertEquals(400, alternate("statements?method=PATCH", headers).statusCode());
+        assertEquals(400, alternate("statements?method=GET", Map.of("Authorization", auth, "X-Experience-API-Version", "2.0.0"))
+                .statusCode(), "not in xAPI 2.0");
+        assertEquals(400, call("GET", "xapi/statements?method=GET", null, "X-Experience-API-Version", "1.0.3").statusCode(),
+                "only as a POST");
+        assertEquals(401, alternate("statements?method=GET", Map.of("X-Experience-API-Version", "1.0.3")).statusCode(),
+                "credentials are needed, in the form or the header");
     }
 }

@@ -84,7 +84,8 @@ public class XapiServlet extends HttpServlet {
         resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
-    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void handle(HttpServletRequest original, HttpServletResponse resp) throws IOException {
+        HttpServletRequest req = original;
         cors(req, resp);
         resp.setDateHeader("Date", System.currentTimeMillis()); // clients compute clock skew from it
         String resource = req.getPathInfo() == null ? "" : req.getPathInfo();
@@ -99,6 +100,7 @@ public class XapiServlet extends HttpServlet {
                 resp.setHeader(XapiVersion.HEADER, version.header());
                 return;
             }
+            req = AlternateRequest.of(req, maxRequestBytes);
             String asked = req.getHeader(XapiVersion.HEADER);
             try {
                 version = XapiVersion.fromHeader(asked);
@@ -106,10 +108,6 @@ public class XapiServlet extends HttpServlet {
                 resp.setHeader(XapiVersion.HEADER, version.header());
             }
             XapiRequest request = new XapiRequest(req, maxRequestBytes);
-            if (request.has("method")) {
-                throw XapiException.badRequest("Alternate request syntax (?method=) is not supported; "
-                        + "send the request with its own HTTP method");
-            }
             XapiClients.Caller caller = authenticate(req, resp);
             if (caller == null) {
                 return;
