@@ -108,8 +108,26 @@ public class ComplianceService {
     /** The people assigned under the node, by name, optionally of one status, with their number. */
     public PageResult<Compliance.PersonLine> people(Actor actor, String code, Long nodeId, ComplianceStatus status,
                                                     int offset, int limit) {
+        return people(actor, code, nodeId, status, null, offset, limit);
+    }
+
+    /**
+     * The same, also narrowed to people whose name, user name, staff code or phone contains
+     * {@code q} (with or without diacritics); counted from the dashboard's figures when there is no
+     * {@code q}, by a query when there is.
+     */
+    public PageResult<Compliance.PersonLine> people(Actor actor, String code, Long nodeId, ComplianceStatus status, String q,
+                                                    int offset, int limit) {
         Compliance.Dashboard d = dashboard(actor, code, nodeId);
-        return new PageResult<>(page(actor, code, d.nodeId(), status, offset, limit), d.total().count(status), offset, limit);
+        List<Compliance.PersonLine> items = page(actor, code, d.nodeId(), status, q, offset, limit);
+        long total = blank(q) ? d.total().count(status)
+                : sql.count("SELECT COUNT(*) FROM (" + select(d.programme(), node(actor, d.nodeId()), status, q, "a.person_id") + ") x",
+                        params(d.programme(), node(actor, d.nodeId()), status, q).toArray());
+        return new PageResult<>(items, total, offset, limit);
+    }
+
+    public List<Compliance.PersonLine> page(Actor actor, String code, Long nodeId, ComplianceStatus status, int offset, int limit) {
+        return page(actor, code, nodeId, status, null, offset, limit);
     }
 
     /**
@@ -117,30 +135,46 @@ public class ComplianceService {
      * index and stopped at the page's end (STRAIGHT_JOIN), rather than sorting every assignment of
      * the node by name: the province's first page reads about 50 people, an agency's a few hundred.
      */
-    public List<Compliance.PersonLine> page(Actor actor, String code, Long nodeId, ComplianceStatus status, int offset, int limit) {
+    public List<Compliance.PersonLine> page(Actor actor, String code, Long nodeId, ComplianceStatus status, String q,
+                                            int offset, int limit) {
         Programme p = programmes.get(actor, code);
         OrgUnit node = node(actor, nodeId);
-        boolean past = today().isAfter(p.deadline());
-        Long agency = agencyFilter(node);
-        List<Object> params = new ArrayList<>(List.of(p.id(), node.getPath() + "%"));
-        if (status == ComplianceStatus.COMPLETED || status == ComplianceStatus.COMPLETED_LATE) {
-            params.add(dueBy(p));
-        }
+        List<Object> params = params(p, node, status, q);
         params.add(limit);
         params.add(offset);
         LocalDate today = today();
-        return sql.list("SELECT STRAIGHT_JOIN a.person_id, pe.full_name, pe.username, pe.staff_code, u.name AS unit_name,"
-                        + " a.courses_done, a.started, a.completed_at FROM person pe FORCE INDEX (ix_person_name)"
-                        + " JOIN programme_assignment a ON a.programme_id = ? AND a.person_id = pe.id AND a.active"
-                        + (agency == null ? "" : " AND a.agency_id = " + agency)
-                        + " JOIN org_unit u ON u.id = a.unit_id AND u.path LIKE ?" + statusFilter(status, past)
-                        + " ORDER BY pe.full_name, pe.id LIMIT ? OFFSET ?",
+        return sql.list(select(p, node, status, q, "a.person_id, pe.full_name, pe.username, pe.staff_code, u.name AS unit_name,"
+                        + " a.courses_done, a.started, a.completed_at") + " ORDER BY pe.full_name, pe.id LIMIT ? OFFSET ?",
                 rs -> {
                     Standing s = new Standing(rs.getInt("courses_done"), rs.getBoolean("started"), Sql.time(rs, "completed_at"));
                     return new Compliance.PersonLine(rs.getLong("person_id"), rs.getString("full_name"), rs.getString("username"),
                             rs.getString("staff_code"), rs.getString("unit_name"), s.coursesDone(), p.required(),
                             ComplianceStatus.of(s, p.deadline(), today), s.completedAt());
                 }, params.toArray());
+    }
+
+    private String select(Programme p, OrgUnit node, ComplianceStatus status, String q, String columns) {
+        Long agency = agencyFilter(node);
+        return "SELECT STRAIGHT_JOIN " + columns + " FROM person pe FORCE INDEX (ix_person_name)"
+                + " JOIN programme_assignment a ON a.programme_id = ? AND a.person_id = pe.id AND a.active"
+                + (agency == null ? "" : " AND a.agency_id = " + agency)
+                + " JOIN org_unit u ON u.id = a.unit_id AND u.path LIKE ?" + statusFilter(status, today().isAfter(p.deadline()))
+                + (blank(q) ? "" : " WHERE pe.search_key LIKE ?");
+    }
+
+    private static List<Object> params(Programme p, OrgUnit node, ComplianceStatus status, String q) {
+        List<Object> params = new ArrayList<>(List.of(p.id(), node.getPath() + "%"));
+        if (status == ComplianceStatus.COMPLETED || status == ComplianceStatus.COMPLETED_LATE) {
+            params.add(dueBy(p));
+        }
+        if (!blank(q)) {
+            params.add("%" + vn.hoctap.shared.Text.fold(q.strip()).replace("%", "").replace("_", "") + "%");
+        }
+        return params;
+    }
+
+    private static boolean blank(String q) {
+        return q == null || q.isBlank();
     }
 
     private record Cached(long at, List<Compliance.Point> points) {

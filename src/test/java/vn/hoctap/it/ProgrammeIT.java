@@ -142,6 +142,9 @@ class ProgrammeIT {
         String list = people(admin(), code, "&limit=1000");
         assertTrue(list.contains(clerk[1]) && list.contains(mover[1]), list);
         assertFalse(list.contains(head[1]), "heads of division are excluded by position");
+        String found = people(admin(), code, "&q=" + java.net.URLEncoder.encode("quang van clerk " + run, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(found.contains(clerk[1]) && !found.contains(mover[1]), "found by name without diacritics: " + found);
+        assertTrue(found.contains("\"total\":1"), found);
 
         // someone who already completed a course this year (statement from an external client), then joins the agency
         String email = "ct.ready" + run + "@example.vn";

@@ -187,10 +187,12 @@ public class ProgrammeResource {
 
     @GET
     @Path("{code}/people")
-    @Operation(summary = "The people assigned under a unit, optionally of one status (COMPLETED, COMPLETED_LATE, IN_PROGRESS, NOT_STARTED, OVERDUE)")
+    @Operation(summary = "The people assigned under a unit, optionally of one status (COMPLETED, COMPLETED_LATE, IN_PROGRESS, "
+            + "NOT_STARTED, OVERDUE) and matching q (name, user name, staff code or phone, with or without diacritics)")
     public PeopleDto people(@PathParam("code") String code, @QueryParam("unit") String unit, @QueryParam("status") ComplianceStatus status,
-                            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
-        var page = compliance.people(currentActor.require(), code, unitId(unit), status, Math.max(0, offset),
+                            @QueryParam("q") String q, @QueryParam("offset") @DefaultValue("0") int offset,
+                            @QueryParam("limit") @DefaultValue("100") int limit) {
+        var page = compliance.people(currentActor.require(), code, unitId(unit), status, q, Math.max(0, offset),
                 Math.max(1, Math.min(limit, 1000)));
         return new PeopleDto(page.items().stream().map(p -> new PersonDto(p.personId(), p.fullName(), p.username(), p.staffCode(),
                 p.unitName(), p.coursesDone(), p.required(), p.status(), p.completedAt())).toList(), page.total(), page.offset(), page.limit());

@@ -44,6 +44,7 @@ public class ComplianceView {
     private String p;
     private Long u;
     private String s;
+    private String q;
     private int page;
     private Compliance.Dashboard dashboard;
     private PageResult<Compliance.PersonLine> people;
@@ -54,7 +55,9 @@ public class ComplianceView {
         dashboard = compliance.dashboard(actor, p, u);
         u = dashboard.nodeId();
         int offset = Math.max(0, page) * PAGE;
-        people = new PageResult<>(compliance.page(actor, p, u, status(), offset, PAGE), dashboard.total().count(status()), offset, PAGE);
+        people = q == null || q.isBlank()
+                ? new PageResult<>(compliance.page(actor, p, u, status(), offset, PAGE), dashboard.total().count(status()), offset, PAGE)
+                : compliance.people(actor, p, u, status(), q, offset, PAGE);
         timeline = compliance.timeline(actor, p, u);
         frozen = reports.list(dashboard.programme());
     }
@@ -183,6 +186,14 @@ public class ComplianceView {
 
     public void setS(String s) {
         this.s = s;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
     }
 
     public int getPage() {
