@@ -400,10 +400,13 @@ class BrowserIT {
         assertTrue(driver.findElements(By.cssSelector(".chart svg path.done")).size() == 1, "the chart is drawn");
         driver.findElement(By.linkText("Trung tâm Khuyến nông")).click();
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".crumbs strong"), "Trung tâm Khuyến nông"));
+        // a page still arriving can show the table's head without its rows: wait for a row
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("peopleTable"), "Mùa A Xong " + s));
         String people = driver.findElement(By.id("peopleTable")).getText();
         assertTrue(people.contains("Mùa A Xong " + s) && people.contains("Giàng Thị Chưa " + s), people);
         driver.findElement(By.linkText("Hoàn thành đúng hạn")).click();
         waitUpTo(10).until(ExpectedConditions.urlContains("s=COMPLETED"));
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("peopleTable"), "Mùa A Xong " + s));
         people = driver.findElement(By.id("peopleTable")).getText();
         assertTrue(people.contains("Mùa A Xong " + s) && !people.contains("Giàng Thị Chưa " + s), people);
         assertEquals(0, driver.findElements(By.linkText("Sở Y tế")).size(), "nothing of other agencies");

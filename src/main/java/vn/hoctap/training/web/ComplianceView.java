@@ -181,15 +181,16 @@ public class ComplianceView {
     }
 
     public String getS() {
-        return s;
+        return s == null ? "" : s;
     }
 
     public void setS(String s) {
         this.s = s;
     }
 
+    /** Never null: links put it in their query strings, where a null would read "null". */
     public String getQ() {
-        return q;
+        return q == null ? "" : q;
     }
 
     public void setQ(String q) {
