@@ -1,5 +1,6 @@
 package vn.hoctap.shared;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,12 +11,18 @@ public final class Times {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Times() {
     }
 
     public static LocalDateTime nowUtc() {
         return LocalDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** A calendar day as people in Vietnam write it (30/11/2026). */
+    public static String day(LocalDate day) {
+        return day == null ? "" : day.format(DAY);
     }
 
     public static String display(LocalDateTime utc) {

@@ -10,6 +10,11 @@ public final class Compliance {
     private Compliance() {
     }
 
+    /** A rate as Vietnamese write it, one decimal with a comma (39,7). */
+    public static String percent(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.1f", rate).replace('.', ',');
+    }
+
     /**
      * Counts of active assignments. {@code notDone} splits into in progress and not started before
      * the deadline; after it, all of it is overdue.

@@ -105,14 +105,8 @@ public class ComplianceService {
         return new Compliance.Dashboard(p, node.getId(), node.getName(), trail(actor, node), total, lines);
     }
 
-    /** The people assigned under the node, by name, optionally of one status, with their number. */
-    public PageResult<Compliance.PersonLine> people(Actor actor, String code, Long nodeId, ComplianceStatus status,
-                                                    int offset, int limit) {
-        return people(actor, code, nodeId, status, null, offset, limit);
-    }
-
     /**
-     * The same, also narrowed to people whose name, user name, staff code or phone contains
+     * The people assigned under the node, by name, optionally of one status, with their number; also narrowed to people whose name, user name, staff code or phone contains
      * {@code q} (with or without diacritics); counted from the dashboard's figures when there is no
      * {@code q}, by a query when there is.
      */
@@ -120,9 +114,10 @@ public class ComplianceService {
                                                     int offset, int limit) {
         Compliance.Dashboard d = dashboard(actor, code, nodeId);
         List<Compliance.PersonLine> items = page(actor, code, d.nodeId(), status, q, offset, limit);
+        OrgUnit node = node(actor, d.nodeId());
         long total = blank(q) ? d.total().count(status)
-                : sql.count("SELECT COUNT(*) FROM (" + select(d.programme(), node(actor, d.nodeId()), status, q, "a.person_id") + ") x",
-                        params(d.programme(), node(actor, d.nodeId()), status, q).toArray());
+                : sql.count("SELECT COUNT(*) FROM (" + select(d.programme(), node, status, q, "a.person_id") + ") x",
+                        params(d.programme(), node, status, q).toArray());
         return new PageResult<>(items, total, offset, limit);
     }
 
@@ -177,28 +172,39 @@ public class ComplianceService {
         return q == null || q.isBlank();
     }
 
-    private record Cached(long at, List<Compliance.Point> points) {
+    /**
+     * Figures that may be half a minute old (charts move by the day, the programme list is an
+     * overview), kept per key on this node.
+     */
+    private static final class Recent<V> {
+        private record Entry<V>(long at, V value) {
+        }
+
+        private final Map<String, Entry<V>> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        V get(String key, java.util.function.Supplier<V> compute) {
+            long now = System.currentTimeMillis();
+            Entry<V> e = entries.get(key);
+            if (e != null && now - e.at() < 30_000) {
+                return e.value();
+            }
+            if (entries.size() > 2_000) {
+                entries.clear();
+            }
+            V value = compute.get();
+            entries.put(key, new Entry<>(now, value));
+            return value;
+        }
     }
 
-    /** Charts move by the day: a node's timeline is kept half a minute. */
-    private final Map<String, Cached> timelines = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Recent<List<Compliance.Point>> timelines = new Recent<>();
+    private final Recent<Map<Long, Compliance.Counts>> totalsByScope = new Recent<>();
 
     /** Completions so far under the node, cumulated per day (Vietnam time). */
     public List<Compliance.Point> timeline(Actor actor, String code, Long nodeId) {
         Programme p = programmes.get(actor, code);
         OrgUnit node = node(actor, nodeId);
-        String key = p.id() + ":" + node.getId();
-        long now = System.currentTimeMillis();
-        Cached cached = timelines.get(key);
-        if (cached != null && now - cached.at() < 30_000) {
-            return cached.points();
-        }
-        if (timelines.size() > 2_000) {
-            timelines.clear();
-        }
-        List<Compliance.Point> points = computeTimeline(p, node);
-        timelines.put(key, new Cached(now, points));
-        return points;
+        return timelines.get(p.id() + ":" + node.getId(), () -> computeTimeline(p, node));
     }
 
     private List<Compliance.Point> computeTimeline(Programme p, OrgUnit node) {
@@ -296,25 +302,8 @@ public class ComplianceService {
         if (!everywhere && scopes.isEmpty()) {
             return Map.of();
         }
-        String key = everywhere ? "*" : String.join(" ", scopes);
-        long now = System.currentTimeMillis();
-        CachedTotals cached = totalsCache.get(key);
-        if (cached != null && now - cached.at() < 30_000) {
-            return cached.totals();
-        }
-        if (totalsCache.size() > 2_000) {
-            totalsCache.clear();
-        }
-        Map<Long, Compliance.Counts> totals = computeTotals(everywhere, scopes);
-        totalsCache.put(key, new CachedTotals(now, totals));
-        return totals;
+        return totalsByScope.get(everywhere ? "*" : String.join(" ", scopes), () -> computeTotals(everywhere, scopes));
     }
-
-    private record CachedTotals(long at, Map<Long, Compliance.Counts> totals) {
-    }
-
-    /** The programme list is an overview: its totals are kept half a minute per scope. */
-    private final Map<String, CachedTotals> totalsCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Map<Long, Compliance.Counts> computeTotals(boolean everywhere, List<String> scopes) {
         String scope = everywhere ? "" : " AND (" + scopes.stream().map(x -> "u.path LIKE ?").collect(Collectors.joining(" OR ")) + ")";

@@ -15,11 +15,9 @@ import vn.hoctap.platform.notify.Notifications;
 import vn.hoctap.shared.Times;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +39,6 @@ public class Reminders {
 
     private static final Logger LOG = Logger.getLogger(Reminders.class.getName());
     static final String JOB = "training.reminders";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
     Sql sql;
@@ -120,7 +117,7 @@ public class Reminders {
         List<Officer> officers = officers();
         for (Programme p : store.published()) {
             long daysLeft = ChronoUnit.DAYS.between(today, p.deadline());
-            String deadline = p.deadline().format(DAY);
+            String deadline = Times.day(p.deadline());
             String courses = p.courses().stream().map(Programme.Course::title).collect(Collectors.joining("; "));
             List<long[]> owing = sql.list("SELECT person_id, courses_done FROM programme_assignment"
                     + " WHERE programme_id = ? AND active AND completed_at IS NULL", rs -> new long[]{rs.getLong(1), rs.getLong(2)}, p.id());
@@ -176,7 +173,7 @@ public class Reminders {
                         "training.digest:" + p.id() + ":" + o.personId() + ":" + o.scopeId() + ":" + week,
                         "notice.training.digest.subject", "notice.training.digest.body",
                         List.of(p.name(), o.scopeName(), Long.toString(c.notDone()), Long.toString(c.assigned()),
-                                Long.toString(c.overdue()), percent(c.rate()), deadline),
+                                Long.toString(c.overdue()), Compliance.percent(c.rate()), deadline),
                         "/admin/compliance.xhtml?p=" + p.code() + "&u=" + o.scopeId()));
             }
         }
@@ -196,7 +193,7 @@ public class Reminders {
                     long n = rs.getLong("n");
                     Compliance.Counts c = new Compliance.Counts(n, rs.getLong("done"), 0, 0, n - rs.getLong("done"), daysLeft < 0);
                     return ReminderRules.escalate(c, daysLeft, escalationDays, escalationRate)
-                            ? rs.getString("name") + " (" + percent(c.rate()) + "%)" : null;
+                            ? rs.getString("name") + " (" + Compliance.percent(c.rate()) + "%)" : null;
                 }, p.id()).stream().filter(java.util.Objects::nonNull).toList();
         if (lagging.isEmpty()) {
             return List.of();
@@ -206,7 +203,7 @@ public class Reminders {
             if (o.province()) {
                 notices.add(new Notice(o.personId(), "training.escalation", "training.escalation:" + p.id() + ":" + o.personId() + ":" + week,
                         "notice.training.escalation.subject", "notice.training.escalation.body",
-                        List.of(p.name(), deadline, Long.toString(lagging.size()), percent(escalationRate), String.join("; ", lagging)),
+                        List.of(p.name(), deadline, Long.toString(lagging.size()), Compliance.percent(escalationRate), String.join("; ", lagging)),
                         "/admin/compliance.xhtml?p=" + p.code()));
             }
         }
@@ -220,8 +217,5 @@ public class Reminders {
                 p.id(), scopePath + "%").orElse(Compliance.Counts.ZERO);
     }
 
-    private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f", rate).replace('.', ',');
-    }
 
 }

@@ -4,7 +4,6 @@ import vn.hoctap.platform.pdf.PdfPages;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -16,7 +15,6 @@ import java.util.function.Function;
  */
 public final class ReportPdf {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final float[] COLUMNS = {PdfPages.MARGIN, 310, 360, 410, 460, 545};
 
     private ReportPdf() {
@@ -31,8 +29,8 @@ public final class ReportPdf {
             pdf.down(4);
             pdf.line(p.name(), 12);
             pdf.line(text.apply("training.unit") + ": " + f.dashboard().nodeName(), 11);
-            pdf.line(text.apply("training.report.asOf") + ": " + f.report().asOf().format(DAY) + " · "
-                    + text.apply("training.deadline") + ": " + p.deadline().format(DAY), 10);
+            pdf.line(text.apply("training.report.asOf") + ": " + vn.hoctap.shared.Times.day(f.report().asOf()) + " · "
+                    + text.apply("training.deadline") + ": " + vn.hoctap.shared.Times.day(p.deadline()), 10);
             pdf.line(text.apply("training.report.frozenAt") + ": " + time.apply(f.report().frozenAt()), 10);
             pdf.down(8);
             Compliance.Counts t = f.dashboard().total();
@@ -76,6 +74,6 @@ public final class ReportPdf {
     }
 
     private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f", rate).replace('.', ',') + "%";
+        return Compliance.percent(rate) + "%";
     }
 }

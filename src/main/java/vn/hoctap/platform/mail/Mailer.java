@@ -83,10 +83,6 @@ public class Mailer {
         return new Connection();
     }
 
-    public void send(String to, String subject, String text) throws MessagingException {
-        Transport.send(message(to, subject, text));
-    }
-
     private MimeMessage message(String to, String subject, String text) throws MessagingException {
         MimeMessage m = new MimeMessage(session());
         try {

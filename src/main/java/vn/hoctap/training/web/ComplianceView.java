@@ -13,7 +13,6 @@ import vn.hoctap.training.ComplianceStatus;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,6 @@ import java.util.Locale;
 public class ComplianceView {
 
     static final int PAGE = 50;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
     ComplianceService compliance;
@@ -87,7 +85,7 @@ public class ComplianceView {
     }
 
     public String day(LocalDate d) {
-        return d == null ? "" : d.format(DAY);
+        return Times.day(d);
     }
 
     public String time(LocalDateTime utc) {
@@ -95,7 +93,7 @@ public class ComplianceView {
     }
 
     public String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f", rate).replace('.', ',');
+        return Compliance.percent(rate);
     }
 
     /** "All 3 courses" or "2 of 3 courses". */

@@ -8,7 +8,6 @@ import vn.hoctap.platform.i18n.FacesMessages;
 import vn.hoctap.training.Compliance;
 import vn.hoctap.training.ComplianceService;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** "What I still owe, by when" on the learner's home page: their mandatory programmes and the courses in each. */
@@ -16,7 +15,6 @@ import java.util.List;
 @RequestScoped
 public class ObligationsView {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
     ComplianceService compliance;
@@ -36,7 +34,7 @@ public class ObligationsView {
     /** "3 of 5 courses done · by 30/11/2026 (12 days left)", in the reader's language. */
     public String due(Compliance.Obligation o) {
         String progress = FacesMessages.text("me.owed.progress", o.coursesDone(), o.required());
-        String deadline = o.deadline().format(DAY);
+        String deadline = vn.hoctap.shared.Times.day(o.deadline());
         if (o.status().isDone()) {
             return progress;
         }

@@ -56,6 +56,7 @@ public class ProgrammeEditView implements Serializable {
 
     private String p;
     private boolean existing;
+    private boolean owned = true;
     private long version;
     private ProgrammeStatus status;
     private String code;
@@ -94,6 +95,7 @@ public class ProgrammeEditView implements Serializable {
         Programme prog = programmes.get(currentActor.require(), p);
         ProgrammeForm f = programmes.form(prog);
         existing = true;
+        owned = ProgrammeService.owns(currentActor.require(), prog);
         version = prog.version();
         status = prog.status();
         code = f.code();
@@ -238,9 +240,9 @@ public class ProgrammeEditView implements Serializable {
         return AccountType.values();
     }
 
+    /** Whether the officer may change it (computed once in {@link #load}: the buttons ask several times). */
     public boolean isOwned() {
-        return !existing || programmes.visible(currentActor.require()).stream()
-                .anyMatch(x -> x.code().equals(p) && ProgrammeService.owns(currentActor.require(), x));
+        return owned;
     }
 
     public String indent(OrgUnit u) {
