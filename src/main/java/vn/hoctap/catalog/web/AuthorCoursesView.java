@@ -10,8 +10,9 @@ import vn.hoctap.catalog.PublishedCourse;
 import java.util.List;
 
 /**
- * Courses for authors ({@code /author/courses.xhtml}): every published course with its version and
- * a download of its files, and the upload of a course as a ZIP of the course format.
+ * Courses for authors ({@code /author/courses.xhtml}): a new course, the courses the reader may
+ * edit in the browser, every published course with its version and a download of its files, and
+ * the upload of a course as a ZIP of the course format.
  */
 @Named
 @RequestScoped
@@ -37,8 +38,32 @@ public class AuthorCoursesView {
         }
     }
 
+    @Inject
+    vn.hoctap.catalog.CourseDrafts drafts;
+
+    @Inject
+    vn.hoctap.identity.CurrentActor currentActor;
+
+    private List<vn.hoctap.catalog.CourseDrafts.Summary> editable;
+
     public List<PublishedCourse> getCourses() {
         return catalog.published();
+    }
+
+    /** The courses the reader may edit in the browser. */
+    public List<vn.hoctap.catalog.CourseDrafts.Summary> getEditable() {
+        if (editable == null) {
+            editable = drafts.editable(currentActor.require());
+        }
+        return editable;
+    }
+
+    public boolean isMayCreate() {
+        return vn.hoctap.catalog.CourseDrafts.mayCreate(currentActor.require());
+    }
+
+    public String date(java.time.LocalDateTime utc) {
+        return vn.hoctap.shared.Times.display(utc);
     }
 
     public String getProblem() {
@@ -46,7 +71,7 @@ public class AuthorCoursesView {
     }
 
     public void setProblem(String problem) {
-        this.problem = problem != null && problem.startsWith("course.archive.") ? problem : null;
+        this.problem = problem != null && (problem.startsWith("course.archive.") || problem.startsWith("course.editor.")) ? problem : null;
     }
 
     public String getOutcome() {

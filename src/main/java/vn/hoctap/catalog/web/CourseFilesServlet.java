@@ -27,8 +27,10 @@ import java.util.Optional;
 /**
  * Courses as files for authors: {@code GET /author/courses/export?c=…} downloads the published
  * version as a ZIP of the course format (the same files as {@code content/courses/<code>/});
+ * {@code POST /author/courses/new} creates a course and opens its editor;
  * {@code POST /author/courses/import} publishes an uploaded ZIP — a new course or a new version —
- * after checking every rule of the format. Problems go back to the page, listed.
+ * after checking every rule of the format; a new version needs the right to edit the course
+ * ({@link vn.hoctap.catalog.CourseDrafts}). Problems go back to the page, listed.
  */
 @WebServlet("/author/courses/*")
 @MultipartConfig(maxFileSize = 25L * 1024 * 1024, maxRequestSize = 26L * 1024 * 1024)
@@ -41,6 +43,9 @@ public class CourseFilesServlet extends HttpServlet {
 
     @Inject
     CurrentActor currentActor;
+
+    @Inject
+    vn.hoctap.catalog.CourseDrafts drafts;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -64,7 +69,15 @@ public class CourseFilesServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         Actor actor = currentActor.get();
         String page = request.getContextPath() + "/author/courses.xhtml";
-        if (actor == null || !"/import".equals(request.getPathInfo()) || !vn.hoctap.platform.web.SameOrigin.check(request)) {
+        if (actor == null || !vn.hoctap.platform.web.SameOrigin.check(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if ("/new".equals(request.getPathInfo())) {
+            create(actor, request, response, page);
+            return;
+        }
+        if (!"/import".equals(request.getPathInfo())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -81,13 +94,27 @@ public class CourseFilesServlet extends HttpServlet {
         }
         try (InputStream in = file.getInputStream()) {
             CourseDefinition d = CourseFormat.read(CourseArchive.read(in));
-            CatalogService.Outcome outcome = catalog.publish(actor, d, CatalogService.FROM_AUTHOR);
+            CatalogService.Outcome outcome = drafts.importFiles(actor, d);
             response.sendRedirect(page + "?outcome=" + outcome.name() + "&c=" + URLEncoder.encode(d.code(), StandardCharsets.UTF_8));
         } catch (CourseArchive.Refused e) {
             response.sendRedirect(page + "?problem=" + e.key());
         } catch (CourseFormat.Invalid e) {
             request.getSession().setAttribute(PROBLEMS, e.problems());
             response.sendRedirect(page + "?problem=course.archive.invalid");
+        } catch (AccessDeniedException e) {
+            response.sendRedirect(page + "?problem=course.archive.notYours");
+        }
+    }
+
+    /** {@code POST /author/courses/new} (code, title): a new course, straight into its editor. */
+    private void create(Actor actor, HttpServletRequest request, HttpServletResponse response, String page) throws IOException {
+        request.setCharacterEncoding("UTF-8");
+        String code = request.getParameter("code");
+        try {
+            drafts.create(actor, code, request.getParameter("title"));
+            response.sendRedirect(request.getContextPath() + "/author/course.xhtml?c=" + URLEncoder.encode(code.strip(), StandardCharsets.UTF_8));
+        } catch (vn.hoctap.shared.ValidationFailure e) {
+            response.sendRedirect(page + "?problem=" + e.problems().get(0).key() + "#new");
         } catch (AccessDeniedException e) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }

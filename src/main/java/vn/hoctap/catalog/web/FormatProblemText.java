@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * in English (they also go to the server log and tests); each wording it uses has its Vietnamese
  * here, places ("module 2, lesson x", "question q3") included. A wording not listed stays as it is.
  */
-final class FormatProblemText {
+public final class FormatProblemText {
 
     private static final Map<Pattern, String> RULES = new LinkedHashMap<>();
 
@@ -49,6 +49,15 @@ final class FormatProblemText {
 
     private static void rule(String regex, String vietnamese) {
         RULES.put(Pattern.compile(regex), vietnamese);
+    }
+
+    /**
+     * A problem as the course editor shows it: the same words, without the files the editor's
+     * author never sees (course.yaml, quiz.yaml).
+     */
+    public static String forEditor(String problem, boolean vietnamese) {
+        String s = vietnamese ? vietnamese(problem) : problem;
+        return s.replaceFirst("^(course|quiz)\\.yaml[,:] ", "");
     }
 
     static String vietnamese(String problem) {
