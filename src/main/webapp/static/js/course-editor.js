@@ -5,14 +5,14 @@
  * naming the revision it started from, so two editors never overwrite each other silently.
  * Lessons and modules reorder by drag and drop, or with the Up / Down buttons (keyboard, phone).
  * Lesson text is edited in place (contenteditable, a small toolbar); the server keeps it as Markdown.
- * Markup: <div id="editor" data-api data-preview data-materials data-material-page data-course-page>
- * and <script type="application/json" id="editor-text"> with the texts.
+ * Markup: <div id="editor" data-api data-preview data-materials data-material-page data-course-page
+ *   data-texts> (the texts, as JSON).
  */
 (function () {
   'use strict';
   var root = document.getElementById('editor');
   if (!root) return;
-  var T = JSON.parse(document.getElementById('editor-text').textContent);
+  var T = JSON.parse(root.getAttribute('data-texts'));
   var api = root.getAttribute('data-api');
   var state = { draft: null, course: null, revision: null, seq: 0, savedSeq: 0, saving: false, timer: null,
     lesson: [0, 0], tab: 'content', stale: false };
@@ -457,17 +457,17 @@
     var bar = el('div', { 'class': 'ed-toolbar', role: 'toolbar', 'aria-label': label },
       cmd('B', t('editor.rt.bold'), function () { document.execCommand('bold'); }),
       cmd('I', t('editor.rt.italic'), function () { document.execCommand('italic'); }),
-      cmd('H', t('editor.rt.h2'), block('h2')),
-      cmd('h', t('editor.rt.h3'), block('h3')),
+      cmd('H2', t('editor.rt.h2'), block('h2')),
+      cmd('H3', t('editor.rt.h3'), block('h3')),
       cmd('¶', t('editor.rt.p'), block('p')),
       cmd('•', t('editor.rt.ul'), function () { document.execCommand('insertUnorderedList'); }),
       cmd('1.', t('editor.rt.ol'), function () { document.execCommand('insertOrderedList'); }),
       cmd('❝', t('editor.rt.quote'), block('blockquote')),
-      cmd('🔗', t('editor.rt.link'), function () {
+      cmd(t('editor.rt.link'), t('editor.rt.link'), function () {
         var url = window.prompt(t('editor.rt.linkPrompt'), 'https://');
         if (url && /^(https?:|mailto:|tel:)/.test(url)) document.execCommand('createLink', false, url);
       }),
-      cmd('⨯🔗', t('editor.rt.unlink'), function () { document.execCommand('unlink'); }));
+      cmd(t('editor.rt.unlink'), t('editor.rt.unlink'), function () { document.execCommand('unlink'); }));
     bar.firstChild.style.fontWeight = '700';
     bar.childNodes[1].style.fontStyle = 'italic';
     return el('div', { 'class': 'field' }, el('span', { 'class': 'label', id: id + 'l', text: label }), bar, body);

@@ -189,7 +189,8 @@ public class CatalogService {
             }
             number = (int) sql.count("SELECT COALESCE(MAX(number), 0) + 1 FROM course_version WHERE course_id = ?", courseId);
             sql.update("UPDATE course_version SET status = 'RETIRED' WHERE course_id = ? AND status = 'PUBLISHED'", courseId);
-            outcome = Outcome.NEW_VERSION;
+            // A course made in the editor exists before its first publication.
+            outcome = current == 0 ? Outcome.CREATED : Outcome.NEW_VERSION;
         }
         long versionId = sql.insert("INSERT INTO course_version (course_id, number, status, title, title_en, summary, topic,"
                         + " audience, level, language, credited_minutes, in_order, structure, content_hash, created_by,"

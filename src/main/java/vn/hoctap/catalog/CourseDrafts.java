@@ -140,7 +140,7 @@ public class CourseDrafts {
                     rs -> {
                         CourseDefinition d = CourseFormat.fromJson(rs.getString("structure"));
                         return new Draft(code, rs.getString("content_hash"), d, number, true,
-                                Sql.time(rs, "updated_at"), rs.getString("created_by"), problems(d));
+                                Sql.time(rs, "updated_at"), rs.getString("created_by"), problemsForAuthor(d));
                     }, row.draftId()).orElseThrow(() -> new NotFoundException("course " + code));
         }
         if (row.publishedId() == null) {
@@ -174,7 +174,7 @@ public class CourseDrafts {
         }
         CourseDefinition d = CourseFormat.fromJson(sql.one("SELECT structure FROM course_version WHERE id = ?",
                 rs -> rs.getString(1), row.draftId()).orElseThrow());
-        List<String> problems = problems(d);
+        List<String> problems = problemsForAuthor(d);
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems.stream()
                     .map(p -> new ValidationFailure.Problem("course", "course.editor.problem", p)).toList());
@@ -251,6 +251,28 @@ public class CourseDrafts {
                 String.valueOf(row.courseId()), code, "/", null, Map.of("author", String.valueOf(username))));
     }
 
+    /**
+     * What keeps a definition from being published, as an author reads it: questions by their
+     * number and lessons by their title, not by the keys the author never sees.
+     */
+    static List<String> problemsForAuthor(CourseDefinition d) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (int i = 0; i < d.questions().size(); i++) {
+            names.put("question " + d.questions().get(i).key() + ":", "question " + (i + 1) + ":");
+        }
+        for (CourseDefinition.Lesson l : d.lessons()) {
+            names.put("lesson " + l.key() + ":", "lesson " + (l.title() == null ? (d.lessons().indexOf(l) + 1) : "«" + l.title() + "»") + ":");
+        }
+        return problems(d).stream().map(p -> {
+            for (Map.Entry<String, String> n : names.entrySet()) {
+                if (p.contains(n.getKey())) {
+                    return p.replace(n.getKey(), n.getValue());
+                }
+            }
+            return p;
+        }).toList();
+    }
+
     /** What keeps a definition from being published: the course format's rules, read back from its own files. */
     static List<String> problems(CourseDefinition d) {
         Map<String, String> files = CourseFormat.write(d);
@@ -299,11 +321,11 @@ public class CourseDrafts {
             modules.add(new CourseDefinition.Module(clean(m.title()), lessons));
         }
         Set<String> questionKeys = new HashSet<>();
-        d.questions().forEach(q -> questionKeys.add(q.key()));
+        d.questions().stream().map(Question::key).filter(k -> k != null && !k.isBlank()).forEach(questionKeys::add);
         Set<String> usedQuestions = new HashSet<>();
         List<Question> questions = new ArrayList<>();
         for (Question q : d.questions()) {
-            String key = q.key() == null || q.key().isBlank() || !usedQuestions.add(q.key()) ? freshKey("q", questionKeys) : q.key();
+            String key = q.key() == null || q.key().isBlank() || !usedQuestions.add(q.key()) ? freshQuestionKey(questionKeys) : q.key();
             usedQuestions.add(key);
             questions.add(new Question(key, q.type(), clean(q.prompt()),
                     q.options().stream().map(o -> new Question.Option(clean(o.text()), o.correct())).toList(),
@@ -315,6 +337,15 @@ public class CourseDrafts {
                 d.audience() == null ? Audience.EVERYONE : d.audience(), d.level() == null ? Level.BASIC : d.level(),
                 Math.max(0, d.creditedMinutes()), d.language() == null || d.language().isBlank() ? "vi" : d.language(),
                 d.inOrder(), modules, questions);
+    }
+
+    private static String freshQuestionKey(Set<String> taken) {
+        int n = 1;
+        while (taken.contains("q" + n)) {
+            n++;
+        }
+        taken.add("q" + n);
+        return "q" + n;
     }
 
     private static String freshKey(String base, Set<String> taken) {

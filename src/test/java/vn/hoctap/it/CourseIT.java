@@ -328,6 +328,106 @@ class CourseIT {
         assertTrue(page.contains("chưa công bố gì"));
     }
 
+    /** A fresh person with the AUTHOR role and their one-time password. */
+    String[] author() {
+        String s = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        JsonObject created = Http.json(admin().post("api/people", """
+                {"username":"tac.gia%s","fullName":"Tác Giả %s","unitCode":"SNV-VP","positionCode":"CV"}""".formatted(s, s)));
+        long id = created.getJsonObject("person").getInt("id");
+        assertEquals(200, admin().post("api/people/" + id + "/roles", "{\"role\":\"AUTHOR\",\"scopeCode\":\"SNV\"}").statusCode());
+        return new String[] {"tac.gia" + s, created.getString("oneTimePassword")};
+    }
+
+    @Test
+    void anAuthorBuildsACourseInTheEditorAndLearnersKeepTheirProgressAcrossVersions() throws Exception {
+        String[] author = author();
+        Http writer = anonymous().as(author[0], author[1]);
+        String code = "so-tay-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String api = "api/author/courses/" + code;
+
+        HttpResponse<String> created = writer.post("api/author/courses", """
+                {"code":"%s","title":"Sổ tay an toàn điện thoại"}""".formatted(code));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject draft = Http.json(created);
+        assertFalse(draft.getJsonArray("problems").isEmpty(), "an empty lesson and no topic: not publishable yet");
+        assertEquals(400, writer.post("api/author/courses", "{\"code\":\"" + code + "\",\"title\":\"x\"}").statusCode(),
+                "the code is taken");
+
+        String[] other = author();
+        assertEquals(404, anonymous().as(other[0], other[1]).get(api + "/draft").statusCode(),
+                "another author does not see the course");
+        assertTrue(anonymous().as(other[0], other[1]).get("api/author/courses").body().indexOf(code) < 0);
+
+        String course = """
+                {"code":"ignored","title":"Sổ tay an toàn điện thoại","topic":"Kỹ năng số","audience":"COMMUNITY",
+                 "level":"BASIC","creditedMinutes":60,"language":"vi","inOrder":false,
+                 "modules":[{"title":"Bảo vệ điện thoại","lessons":[
+                   {"key":"bai-1","title":"Khóa màn hình","kind":"TEXT","minutes":10,"optional":false,
+                    "html":"<h2>Mã PIN</h2><p>Ít nhất <b>6 số</b>.</p><script>alert(1)</script>"},
+                   {"title":"Kiểm tra cuối khóa","kind":"QUIZ","minutes":5,"optional":false,
+                    "quiz":{"draw":0,"passPercent":100,"attempts":0}}]}],
+                 "questions":[{"type":"TRUEFALSE","prompt":"Nên dùng ngày sinh làm mã PIN.","answer":false}]}""";
+        HttpResponse<String> saved = writer.put(api + "/draft", "{\"revision\":\"" + draft.getString("revision")
+                + "\",\"course\":" + course + "}");
+        assertEquals(200, saved.statusCode(), saved.body());
+        JsonObject after = Http.json(saved);
+        assertEquals(List.of(), after.getJsonArray("problems").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        JsonArray lessons = after.getJsonObject("course").getJsonArray("modules").getJsonObject(0).getJsonArray("lessons");
+        assertEquals("## Mã PIN\n\nÍt nhất **6 số**.\n", lessons.getJsonObject(0).getString("markdown"), "kept as Markdown, script gone");
+        assertEquals("kiem-tra-cuoi-khoa", lessons.getJsonObject(1).getString("key"), "a new lesson gets a key from its title");
+        assertEquals("q1", after.getJsonObject("course").getJsonArray("questions").getJsonObject(0).getString("key"));
+
+        HttpResponse<String> stale = writer.put(api + "/draft", "{\"revision\":\"" + draft.getString("revision")
+                + "\",\"course\":" + course + "}");
+        assertEquals(400, stale.statusCode());
+        assertTrue(stale.body().contains("course.editor.stale"), "a save from an older revision never overwrites");
+
+        HttpResponse<String> published = writer.post(api + "/publish", "{\"revision\":\"" + after.getString("revision") + "\"}");
+        assertEquals(200, published.statusCode(), published.body());
+        assertTrue(published.body().contains("CREATED"));
+        JsonObject v1 = Http.json(admin().get("api/courses/" + code)).getJsonObject("course");
+        assertEquals(1, v1.getInt("version"));
+
+        // A learner takes the first lesson of version 1 ...
+        String[] id = new String[1];
+        Http learner = learner(id);
+        location(act(learner, Map.of("action", "enrol", "c", code)));
+        location(act(learner, Map.of("action", "done", "c", code, "l", "bai-1",
+                "opened", Long.toString(System.currentTimeMillis() - 60_000))));
+        assertTrue(learner.get("learn/lesson.xhtml?c=" + code + "&l=bai-1").body().contains("<strong>6 số</strong>"));
+
+        // ... the author adds a lesson in front and publishes version 2 ...
+        JsonObject open = Http.json(writer.get(api + "/draft"));
+        assertFalse(open.getBoolean("saved"), "no draft: the editor starts from the published version");
+        String v2 = course.replace("\"lessons\":[", """
+                "lessons":[{"title":"Cập nhật phần mềm","kind":"LINK","minutes":5,"optional":false,
+                 "link":"https://www.ais.gov.vn"},""");
+        JsonObject saved2 = Http.json(writer.put(api + "/draft", "{\"revision\":\"" + open.getString("revision")
+                + "\",\"course\":" + v2 + "}"));
+        assertTrue(Http.json(writer.get("api/author/courses/" + code + "/draft")).getBoolean("saved"));
+        assertEquals("1", String.valueOf(Http.json(admin().get("api/courses/" + code)).getJsonObject("course").getInt("version")),
+                "learners still see version 1 while the draft is edited");
+        assertEquals(200, writer.post(api + "/publish", "{\"revision\":\"" + saved2.getString("revision") + "\"}").statusCode());
+        assertEquals(2, Http.json(admin().get("api/courses/" + code)).getJsonObject("course").getInt("version"));
+
+        // ... and the learner keeps the lesson they did.
+        String next = learner.get("learn/lesson.xhtml?c=" + code + "&l=bai-1").body();
+        assertTrue(next.contains("doneNote"), "bai-1 is still done in version 2");
+
+        // The other author may not publish this course by uploading its files either.
+        Map<String, String> files = new LinkedHashMap<>();
+        CourseFormat.write(shipped(COURSE)).forEach((k, v) -> files.put(code + "/" + k, k.equals("course.yaml")
+                ? v.replaceFirst("code: \\S+", "code: " + code) : v));
+        assertTrue(upload(files, anonymous().as(other[0], other[1])).contains("problem=course.archive.notYours"));
+        // ... until an author of the course adds them.
+        assertEquals(200, writer.post(api + "/authors", "{\"username\":\"" + other[0] + "\"}").statusCode());
+        assertEquals(200, anonymous().as(other[0], other[1]).get(api + "/draft").statusCode());
+        String learnerName = Http.json(admin().get("api/people/" + id[0])).getString("username");
+        assertEquals(400, writer.post(api + "/authors", "{\"username\":\"" + learnerName + "\"}").statusCode(),
+                "a person without the author role cannot be added");
+    }
+
     String upload(Map<String, String> files) throws Exception {
         return upload(files, admin());
     }

@@ -69,8 +69,7 @@ public class CourseEditorView {
                 texts.put(key, bundle.getString(key));
             }
         }
-        // Inside <script>: no "</" may close the element early.
-        return CourseFormat.JSON.writeValueAsString(texts).replace("</", "<\\/");
+        return CourseFormat.JSON.writeValueAsString(texts);
     }
 
     /** The lessons before and after the one previewed. */
@@ -105,12 +104,15 @@ public class CourseEditorView {
 
     /** A question's right answer in words, for the author checking the preview. */
     public String answer(vn.hoctap.assessment.Question q) {
-        return switch (q.type()) {
-            case SINGLE, MULTIPLE -> String.join(" · ", q.options().stream().filter(o -> o.correct()).map(o -> o.text()).toList());
+        String answer = switch (q.type()) {
+            case SINGLE, MULTIPLE -> String.join(" · ", q.options().stream().filter(o -> o.correct() && o.text() != null)
+                    .map(o -> o.text()).toList());
             case TRUEFALSE -> Messages.get(localeSelection.getLocale(), Boolean.TRUE.equals(q.answer()) ? "editor.q.true" : "editor.q.false");
             case SHORT -> String.join(" · ", q.answers());
-            case MATCHING -> String.join(" · ", q.pairs().stream().map(p -> p.left() + " ↔ " + p.right()).toList());
+            case MATCHING -> String.join(" · ", q.pairs().stream().map(p -> java.util.Objects.toString(p.left(), "—")
+                    + " ↔ " + java.util.Objects.toString(p.right(), "—")).toList());
         };
+        return answer.isBlank() ? "—" : answer;
     }
 
     public CourseDrafts.Draft getDraft() {

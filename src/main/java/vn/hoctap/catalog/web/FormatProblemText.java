@@ -57,7 +57,15 @@ public final class FormatProblemText {
      */
     public static String forEditor(String problem, boolean vietnamese) {
         String s = vietnamese ? vietnamese(problem) : problem;
-        return s.replaceFirst("^(course|quiz)\\.yaml[,:] ", "");
+        s = s.replaceFirst("^(course|quiz)\\.yaml[,:] ", "");
+        if (vietnamese) {
+            s = s.replace("thiếu prompt", "chưa có nội dung câu hỏi").replace("thiếu title", "chưa có tên")
+                    .replace("thiếu tiêu đề (title)", "chưa có tên").replace("thiếu topic", "chưa có chủ đề")
+                    .replace("bài đọc cần có tệp Markdown (text:)", "bài đọc chưa có nội dung")
+                    .replace("bài kiểm tra cần có câu hỏi trong quiz.yaml", "bài kiểm tra cần có câu hỏi trong ngân hàng câu hỏi")
+                    .replace(" (text)", "").replace("liên kết (link)", "liên kết");
+        }
+        return s;
     }
 
     static String vietnamese(String problem) {
