@@ -214,7 +214,7 @@
         } else {
           showStatus();
           showProblems(problemsOf(res));
-          say('error', t('editor.problems'));
+          problems.scrollIntoView({ block: 'nearest' });
         }
       });
     });

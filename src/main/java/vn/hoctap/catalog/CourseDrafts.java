@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.hoctap.assessment.Question;
+import vn.hoctap.assessment.QuestionType;
 import vn.hoctap.assessment.QuizSettings;
 import vn.hoctap.identity.Actor;
 import vn.hoctap.identity.Role;
@@ -327,10 +328,14 @@ public class CourseDrafts {
         for (Question q : d.questions()) {
             String key = q.key() == null || q.key().isBlank() || !usedQuestions.add(q.key()) ? freshQuestionKey(questionKeys) : q.key();
             usedQuestions.add(key);
-            questions.add(new Question(key, q.type(), clean(q.prompt()),
-                    q.options().stream().map(o -> new Question.Option(clean(o.text()), o.correct())).toList(),
-                    q.answer(), q.answers().stream().map(CourseDrafts::clean).filter(a -> a != null && !a.isEmpty()).toList(),
-                    q.pairs().stream().map(p -> new Question.Pair(clean(p.left()), clean(p.right()))).toList(),
+            // Each type keeps only its own fields (a question changed from single choice to short answer drops its options).
+            QuestionType type = q.type() == null ? QuestionType.SINGLE : q.type();
+            boolean choice = type == QuestionType.SINGLE || type == QuestionType.MULTIPLE;
+            questions.add(new Question(key, type, clean(q.prompt()),
+                    choice ? q.options().stream().map(o -> new Question.Option(clean(o.text()), o.correct())).toList() : List.of(),
+                    type == QuestionType.TRUEFALSE ? q.answer() : null,
+                    type == QuestionType.SHORT ? q.answers().stream().map(CourseDrafts::clean).filter(a -> a != null && !a.isEmpty()).toList() : List.of(),
+                    type == QuestionType.MATCHING ? q.pairs().stream().map(p -> new Question.Pair(clean(p.left()), clean(p.right()))).toList() : List.of(),
                     clean(q.feedback())));
         }
         return new CourseDefinition(code, clean(d.title()), clean(d.titleEn()), clean(d.summary()), clean(d.topic()),

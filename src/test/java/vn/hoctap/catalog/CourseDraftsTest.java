@@ -82,6 +82,19 @@ class CourseDraftsTest {
     }
 
     @Test
+    void aQuestionKeepsOnlyTheFieldsOfItsType() {
+        Question changed = new Question("q1", QuestionType.SHORT, "Ứng dụng định danh điện tử?",
+                List.of(new Question.Option("", true), new Question.Option("", false)), true, List.of("VNeID", " "),
+                List.of(new Question.Pair("a", "b")), null);
+        Question kept = CourseDrafts.normalise("attt-2026", course(List.of(lesson("doc", "Đọc", LessonKind.TEXT, "x", null)),
+                List.of(changed))).questions().get(0);
+        assertEquals(List.of(), kept.options());
+        assertNull(kept.answer());
+        assertEquals(List.of("VNeID"), kept.answers());
+        assertEquals(List.of(), kept.pairs());
+    }
+
+    @Test
     void problemsAreTheFormatsRules() {
         CourseDefinition whole = CourseDrafts.normalise("attt-2026", course(List.of(
                 lesson("a", "Bài đọc", LessonKind.TEXT, "Nội dung", null),
