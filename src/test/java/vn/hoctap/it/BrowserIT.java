@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Journeys a person would notice breaking, in headless Chromium: a resident registers, signs out
- * and signs in again with their phone; an administrator imports staff from a spreadsheet.
+ * and signs in again with their phone; an administrator imports staff from a spreadsheet; an author
+ * writes a course in the editor and publishes it.
  */
 @ExtendWith(ArquillianExtension.class)
 class BrowserIT {
@@ -150,6 +151,48 @@ class BrowserIT {
         driver.findElement(By.id("password")).sendKeys(PlatformIT.ADMIN_PASSWORD);
         driver.findElement(By.id("submit")).click();
         waitUpTo(20).until(ExpectedConditions.urlContains("/me/"));
+    }
+
+    @Test
+    void anAuthorWritesACourseInTheEditorReordersItAndPublishesIt() {
+        signInAsAdmin();
+        String code = "lua-dao-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        open("author/courses.xhtml");
+        driver.findElement(By.id("newCode")).sendKeys(code);
+        driver.findElement(By.id("newTitle")).sendKeys("Phòng chống lừa đảo qua mạng");
+        driver.findElement(By.id("create")).click();
+        waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("edLessonTitle")));
+
+        driver.findElement(By.cssSelector(".ed-module-title")).sendKeys("Nhận diện lừa đảo");
+        driver.findElement(By.id("edLessonTitle")).sendKeys("Tin nhắn giả mạo");
+        WebElement text = driver.findElement(By.id("edText"));
+        text.click();
+        text.sendKeys("Không bấm vào đường dẫn lạ trong tin nhắn.");
+        driver.findElement(By.id("addLesson0")).click();
+        driver.findElement(By.id("edLessonTitle")).sendKeys("Kiểm tra cuối khóa");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("edKind"))).selectByValue("QUIZ");
+        // The quiz goes up, then back down, with the buttons (what a keyboard or a phone uses instead of dragging).
+        driver.findElement(By.cssSelector(".ed-lessons li:nth-child(2) button[aria-label='Lên']")).click();
+        assertTrue(driver.findElement(By.cssSelector(".ed-lessons li:nth-child(1) .ed-lesson-pick")).getText().startsWith("Kiểm tra cuối khóa"));
+        driver.findElement(By.cssSelector(".ed-lessons li:nth-child(1) button[aria-label='Xuống']")).click();
+        assertTrue(driver.findElement(By.cssSelector(".ed-lessons li:nth-child(1) .ed-lesson-pick")).getText().startsWith("Tin nhắn giả mạo"));
+
+        driver.findElement(By.id("tab-facts")).click();
+        driver.findElement(By.id("edTopic")).sendKeys("Kỹ năng số");
+        driver.findElement(By.id("tab-questions")).click();
+        driver.findElement(By.id("addQuestion")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector(".ed-question select"))).selectByValue("TRUEFALSE");
+        driver.findElement(By.cssSelector(".ed-question textarea.prompt")).sendKeys("Ngân hàng có thể nhắn tin xin mã OTP của bạn.");
+        driver.findElements(By.cssSelector(".ed-question input[type=radio]")).get(1).click();
+        // Saved by itself a moment after the last change, and checked: nothing left to fix.
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("edProblems"), "Sẵn sàng công bố"));
+        assertTrue(driver.findElement(By.id("edStatus")).getText().startsWith("Đã lưu bản nháp"));
+
+        driver.findElement(By.id("edPublish")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("edNotice"), "Đã công bố"));
+        open("courses/course.xhtml?c=" + code);
+        String page = driver.findElement(By.tagName("main")).getText();
+        assertTrue(page.indexOf("Tin nhắn giả mạo") < page.indexOf("Kiểm tra cuối khóa") && page.contains("Nhận diện lừa đảo"), page);
     }
 
     @Test
