@@ -3,6 +3,7 @@ package vn.hoctap.catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.hoctap.platform.db.Sql;
+import vn.hoctap.platform.security.SecretBox;
 import vn.hoctap.shared.Times;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import java.util.Base64;
 /**
  * The key that signs Open Badges credentials: RSA 2048, generated on first use and kept in MariaDB
  * so that every node signs with the same key; its id is the RFC 7638 thumbprint of the public key.
- * If two nodes generate one at the same moment, both keys are kept and the oldest signs.
+ * The private half is stored sealed ({@link SecretBox}); a key stored in the clear by an earlier
+ * version is sealed the first time it is read. If two nodes generate one at the same moment, both
+ * keys are kept and the oldest signs.
  */
 @ApplicationScoped
 public class BadgeKeys {
@@ -29,8 +32,13 @@ public class BadgeKeys {
     public record Key(String kid, RSAPublicKey publicKey, PrivateKey privateKey) {
     }
 
+    static final String PURPOSE = "badge signing key";
+
     @Inject
     Sql sql;
+
+    @Inject
+    SecretBox box;
 
     private volatile Key current;
 
@@ -57,7 +65,7 @@ public class BadgeKeys {
                     String kid = thumbprint((RSAPublicKey) pair.getPublic());
                     sql.update("INSERT IGNORE INTO signing_key (kid, algorithm, public_der, private_der, created_at) VALUES (?, 'RS256', ?, ?, ?)",
                             kid, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-                            Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), Times.nowUtc());
+                            box.seal(PURPOSE, pair.getPrivate().getEncoded()), Times.nowUtc());
                     return load().orElseThrow();
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(e);
@@ -76,7 +84,16 @@ public class BadgeKeys {
         }
         KeyFactory rsa = KeyFactory.getInstance("RSA");
         RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(row.get()[1])));
-        PrivateKey priv = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.get()[2])));
+        String stored = row.get()[2];
+        byte[] der;
+        if (SecretBox.isSealed(stored)) {
+            der = box.open(PURPOSE, stored);
+        } else {
+            der = Base64.getDecoder().decode(stored);
+            sql.update("UPDATE signing_key SET private_der = ? WHERE kid = ? AND private_der = ?",
+                    box.seal(PURPOSE, der), row.get()[0], stored);
+        }
+        PrivateKey priv = rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
         return java.util.Optional.of(new Key(row.get()[0], pub, priv));
     }
 

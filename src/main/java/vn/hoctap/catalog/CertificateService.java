@@ -164,8 +164,27 @@ public class CertificateService {
         CourseDefinition d = catalog.version(versionId).definition();
         BadgeKeys.Key key = keys.current();
         try {
-            return OpenBadge.sign(OpenBadge.credential(c, d.summary(), records.activity("courses/" + d.code()),
-                    verifyUrl(c.code()), issuer()), key.kid(), key.publicKey(), key.privateKey());
+            return OpenBadge.sign(OpenBadge.withStatus(OpenBadge.credential(c, d.summary(), records.activity("courses/" + d.code()),
+                    verifyUrl(c.code()), issuer()), publicUrl.of("/badges/status/"), c.id()), key.kid(), key.publicKey(), key.privateKey());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Status list {@code n} of the badges (Bitstring Status List v1.0), signed like the badges: a bit
+     * for each certificate whose id falls in the list, set when it is revoked. Read from the
+     * database at each request, so a revocation shows at once (HTTP caches keep it minutes).
+     */
+    public String statusList(int n) {
+        long first = (long) (n - 1) * OpenBadge.STATUS_LIST_BITS;
+        java.util.BitSet revoked = new java.util.BitSet(OpenBadge.STATUS_LIST_BITS);
+        sql.list("SELECT id FROM certificate WHERE revoked_at IS NOT NULL AND id >= ? AND id < ?", rs -> rs.getLong(1),
+                first, first + OpenBadge.STATUS_LIST_BITS).forEach(id -> revoked.set((int) (id - first)));
+        BadgeKeys.Key key = keys.current();
+        try {
+            return OpenBadge.sign(OpenBadge.statusListCredential(publicUrl.of("/badges/status/" + n), issuer(), revoked,
+                    java.time.Instant.now()), key.kid(), key.publicKey(), key.privateKey());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -83,4 +83,33 @@ class OpenBadgeTest {
                 new BigInteger(1, Base64.getUrlDecoder().decode(n)), new BigInteger(1, Base64.getUrlDecoder().decode("AQAB"))));
         assertEquals("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", BadgeKeys.thumbprint(key));
     }
+
+    @Test
+    void revocationIsABitInAPublishedStatusList() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode vc = OpenBadge.withStatus(
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(), "https://hoctap.sonla.gov.vn/badges/status/", 131_075);
+        assertEquals("https://hoctap.sonla.gov.vn/badges/status/2#3", vc.at("/credentialStatus/id").asText());
+        assertEquals("BitstringStatusListEntry", vc.at("/credentialStatus/type").asText());
+        assertEquals("revocation", vc.at("/credentialStatus/statusPurpose").asText());
+        assertEquals("3", vc.at("/credentialStatus/statusListIndex").asText());
+        assertEquals("https://hoctap.sonla.gov.vn/badges/status/2", vc.at("/credentialStatus/statusListCredential").asText());
+
+        java.util.BitSet revoked = new java.util.BitSet();
+        revoked.set(0);
+        revoked.set(3);
+        revoked.set(131_071);
+        String encoded = OpenBadge.statusListCredential("https://hoctap.sonla.gov.vn/badges/status/1",
+                new OpenBadge.Issuer("https://hoctap.sonla.gov.vn/badges/issuer", "Sở Nội vụ", "https://hoctap.sonla.gov.vn/"),
+                revoked, java.time.Instant.parse("2026-11-27T05:00:00Z")).at("/credentialSubject/encodedList").asText();
+        assertTrue(encoded.startsWith("u"), "multibase base64url");
+        byte[] bits;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                java.util.Base64.getUrlDecoder().decode(encoded.substring(1))))) {
+            bits = in.readAllBytes();
+        }
+        assertEquals(16_384, bits.length, "131,072 bits: the specification's minimum");
+        assertEquals((byte) 0b1001_0000, bits[0], "index 0 is the first byte's most significant bit");
+        assertEquals((byte) 0b0000_0001, bits[16_383]);
+        assertEquals(0, bits[1]);
+    }
 }

@@ -247,6 +247,18 @@ class CourseIT {
         assertEquals(200, revoked.statusCode(), revoked.body());
         assertFalse(Http.json(revoked).getBoolean("valid"));
         assertTrue(anonymous().get("verify/" + certificate).body().contains("đã bị thu hồi"));
+        // ... and so does the badge's status list, which any verifier fetches (Bitstring Status List).
+        JsonObject status = jakarta.json.Json.createReader(new java.io.StringReader(claims)).readObject()
+                .getJsonObject("credentialStatus");
+        String list = status.getString("statusListCredential");
+        int index = Integer.parseInt(status.getString("statusListIndex"));
+        HttpResponse<String> listJwt = anonymous().get(list.substring(list.indexOf("/badges/") + 1));
+        assertEquals(200, listJwt.statusCode());
+        JsonObject listClaims = jakarta.json.Json.createReader(new java.io.StringReader(new String(Base64.getUrlDecoder()
+                .decode(listJwt.body().split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
+        byte[] bits = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(Base64.getUrlDecoder().decode(
+                listClaims.getJsonObject("credentialSubject").getString("encodedList").substring(1)))).readAllBytes();
+        assertTrue((bits[index / 8] & (0x80 >>> (index % 8))) != 0, "the certificate's bit is set");
         assertEquals(403, learner.post("api/certificates/" + certificate + "/revoke", "{}").statusCode(),
                 "only administrators revoke");
 

@@ -15,7 +15,8 @@ import java.io.IOException;
 
 /**
  * What a verifier of the platform's Open Badges fetches, public: {@code /badges/issuer} (the issuer's
- * profile) and {@code /badges/jwks.json} (the public keys credentials are signed with).
+ * profile), {@code /badges/jwks.json} (the public keys credentials are signed with) and
+ * {@code /badges/status/{n}} (a revocation status list, a signed Bitstring Status List credential).
  */
 @WebServlet("/badges/*")
 public class BadgesServlet extends HttpServlet {
@@ -30,6 +31,16 @@ public class BadgesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("/status/([1-9][0-9]{0,5})")
+                .matcher(String.valueOf(request.getPathInfo()));
+        if (status.matches()) {
+            response.setContentType("application/vc+jwt");
+            response.setHeader("Cache-Control", "public, max-age=300");
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.getOutputStream().write(certificates.statusList(Integer.parseInt(status.group(1)))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return;
+        }
         ObjectNode body = JSON.createObjectNode();
         OpenBadge.Issuer issuer = certificates.issuer();
         BadgeKeys.Key key = keys.current();
