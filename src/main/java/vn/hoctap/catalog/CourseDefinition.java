@@ -32,6 +32,11 @@ public record CourseDefinition(String code, String title, String titleEn, String
      */
     public record Lesson(String key, String title, LessonKind kind, int minutes, boolean optional,
                          String markdown, String html, String link, Long materialId, QuizSettings quiz) {
+
+        /** The bundle key naming the lesson's kind ({@code #{msg[l.kindKey]}}: no reflective method call per lesson). */
+        public String kindKey() {
+            return kind.messageKey();
+        }
     }
 
     public CourseDefinition {
@@ -53,6 +58,18 @@ public record CourseDefinition(String code, String title, String titleEn, String
     /** The lessons that count for completion. */
     public List<Lesson> requiredLessons() {
         return lessons().stream().filter(l -> !l.optional()).toList();
+    }
+
+    public int lessonCount() {
+        return modules.stream().mapToInt(m -> m.lessons().size()).sum();
+    }
+
+    public String audienceKey() {
+        return audience.messageKey();
+    }
+
+    public String levelKey() {
+        return level.messageKey();
     }
 
     public int estimatedMinutes() {

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -111,7 +112,7 @@ public class LearningService {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Enrolment e = found.get().enrolment();
+        Enrolment e = withOpened(found.get().enrolment());
         Set<String> done = found.get().done();
         PublishedCourse course = published.get();
         if (e.versionId() != course.versionId()) {
@@ -126,16 +127,60 @@ public class LearningService {
         return Optional.of(new Progress(e, course, done));
     }
 
-    /** Notes that the person opened a lesson (where "continue" takes them next time). */
-    @Transactional
+    /** Lessons opened and not yet written: enrolment id → where and when (see {@link #opened}). */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Opened> openedLessons = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Opened(String lesson, LocalDateTime at) {
+    }
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<LearningService> self;
+
+    void onSchemaReady(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(700) vn.hoctap.platform.db.SchemaReady ready) {
+        scheduler.scheduleWithFixedDelay(() -> self.get().writeOpened(), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * Notes that the person opened a lesson (where "continue" takes them next time). It runs on
+     * every lesson page, so it is kept in memory and written every 2 s in one batch
+     * ({@link #writeOpened}); this node's pages see it at once, the others within seconds. Only the
+     * resume point waits: progress itself is written the moment a lesson is done.
+     */
     public void opened(Progress p, String lessonKey) {
         Enrolment e = p.enrolment();
         if (lessonKey.equals(e.lastLesson()) && e.lastSeenAt() != null
                 && e.lastSeenAt().isAfter(Times.nowUtc().minusMinutes(1))) {
             return; // the same lesson again within a minute: nothing new to remember
         }
-        sql.update("UPDATE enrolment SET last_lesson = ?, last_seen_at = ? WHERE id = ?", lessonKey, Times.nowUtc(),
-                p.enrolment().id());
+        openedLessons.put(e.id(), new Opened(lessonKey, Times.nowUtc()));
+    }
+
+    /** Writes the lessons opened since the last time, in one transaction; a newer time already stored (another node) wins. */
+    @jakarta.annotation.PreDestroy
+    @Transactional
+    void writeOpened() {
+        if (openedLessons.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Long, Opened>> batch = List.copyOf(openedLessons.entrySet());
+        try {
+            sql.batch("UPDATE enrolment SET last_lesson = ?, last_seen_at = ? WHERE id = ? AND last_seen_at <= ?",
+                    batch.stream().map(o -> new Object[]{o.getValue().lesson(), o.getValue().at(), o.getKey(), o.getValue().at()}).toList());
+            batch.forEach(o -> openedLessons.remove(o.getKey(), o.getValue()));
+        } catch (RuntimeException failed) {
+            java.util.logging.Logger.getLogger(LearningService.class.getName()).log(java.util.logging.Level.WARNING,
+                    "could not write " + batch.size() + " resume points; trying again", failed);
+        }
+    }
+
+    /** The enrolment with this node's newer resume point, if a lesson was opened and not yet written. */
+    private Enrolment withOpened(Enrolment e) {
+        Opened o = openedLessons.get(e.id());
+        return o == null ? e : new Enrolment(e.id(), e.personId(), e.courseId(), e.versionId(), e.registration(),
+                e.enrolledAt(), o.lesson(), o.at(), e.completedAt());
     }
 
     /**

@@ -114,4 +114,12 @@ class CourseDraftsTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("question q1: a multiple-choice question needs 3 or more options")),
                 problems.toString());
     }
+
+    @Test
+    void whatPagesReadIsNotStoredInAVersion() {
+        String json = CourseFormat.toJson(course(List.of(lesson("doc", "Đọc", LessonKind.TEXT, "x", null)), List.of()));
+        for (String derived : List.of("kindKey", "lessonCount", "audienceKey", "levelKey", "estimatedMinutes", "requiredLessons")) {
+            assertTrue(!json.contains(derived), derived + " would change every stored version's hash");
+        }
+    }
 }

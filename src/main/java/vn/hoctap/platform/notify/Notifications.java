@@ -78,6 +78,7 @@ public class Notifications {
             rows.add(new Object[]{n.personId(), n.kind(), n.dedupKey(), n.subjectKey(), n.bodyKey(), json(n.args()), n.link(), now,
                     status, n.personId()});
         }
+        notices.forEach(n -> unreadCounts.remove(n.personId()));
         return sql.insertRows("INSERT IGNORE INTO notification (person_id, kind, dedup_key, subject_key, body_key, args, link,"
                 + " created_at, email_status, email_to) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT email FROM person WHERE id = ?))", "", rows);
     }
@@ -89,12 +90,28 @@ public class Notifications {
                         rs.getString(6), Sql.time(rs, "created_at"), Sql.time(rs, "read_at")), personId, limit);
     }
 
+    /** How long a node trusts a person's unread count (it is in the header of every page). */
+    private static final long UNREAD_TTL_MILLIS = 20_000;
+    private final java.util.concurrent.ConcurrentHashMap<Long, long[]> unreadCounts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The person's unread notices; a node may answer from a count up to 20 s old (never older than its own changes). */
     public long unread(long personId) {
-        return sql.count("SELECT COUNT(*) FROM notification WHERE person_id = ? AND read_at IS NULL", personId);
+        long now = System.currentTimeMillis();
+        long[] cached = unreadCounts.get(personId);
+        if (cached != null && now - cached[1] < UNREAD_TTL_MILLIS) {
+            return cached[0];
+        }
+        long count = sql.count("SELECT COUNT(*) FROM notification WHERE person_id = ? AND read_at IS NULL", personId);
+        if (unreadCounts.size() > 50_000) {
+            unreadCounts.clear();
+        }
+        unreadCounts.put(personId, new long[]{count, now});
+        return count;
     }
 
     public void markAllRead(long personId) {
         sql.update("UPDATE notification SET read_at = ? WHERE person_id = ? AND read_at IS NULL", Times.nowUtc(), personId);
+        unreadCounts.remove(personId);
     }
 
     /** A notice's text in a language: subject, then body, then the link made absolute. */
