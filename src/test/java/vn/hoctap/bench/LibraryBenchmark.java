@@ -80,8 +80,10 @@ class LibraryBenchmark {
             System.out.println("[bench] the test thread came back interrupted from parsing the corpus; cleared");
         }
         try {
-            ingest(dir, paragraphs);
-            bigUpload(dir);
+            if (!"search".equals(System.getProperty("bench.library.parts"))) { // -Dbench.library.parts=search: only the index
+                ingest(dir, paragraphs);
+                bigUpload(dir);
+            }
             seed(paragraphs);
             rebuild();
             search();

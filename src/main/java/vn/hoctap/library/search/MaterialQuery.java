@@ -56,8 +56,21 @@ public final class MaterialQuery {
     private MaterialQuery() {
     }
 
+    /**
+     * The same matches as {@link #parse}, scored without the body's fields — whose postings are
+     * the longest by far — so a first pass over every match stays cheap; {@link #parse} then
+     * re-scores its best few hundred. Titles, subjects and descriptions still rank that pass.
+     */
+    public static Query match(String text) {
+        return build(text, false);
+    }
+
     /** The query for the text; all documents when the text has no words. */
     public static Query parse(String text) {
+        return build(text, true);
+    }
+
+    private static Query build(String text, boolean body) {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
@@ -69,7 +82,7 @@ public final class MaterialQuery {
         while (m.find()) {
             rest.append(text, last, m.start()).append(' ');
             last = m.end();
-            Query phrase = phrase(m.group(1));
+            Query phrase = phrase(m.group(1), body);
             if (phrase != null) {
                 all.add(phrase, BooleanClause.Occur.MUST);
                 clauses++;
@@ -82,6 +95,9 @@ public final class MaterialQuery {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
             word.add(new TermQuery(new Term(MaterialDocuments.ALL_F, folded.get(i))), BooleanClause.Occur.MUST);
             for (Scored s : SCORED) {
+                if (!body && s.field().equals(MaterialDocuments.BODY_X)) {
+                    continue;
+                }
                 String term = s.exact() ? (i < exact.size() ? exact.get(i) : null) : folded.get(i);
                 if (term != null) {
                     word.add(new BoostQuery(new TermQuery(new Term(s.field(), term)), s.weight()), BooleanClause.Occur.SHOULD);
@@ -94,13 +110,15 @@ public final class MaterialQuery {
             String pair = folded.get(i) + " " + folded.get(i + 1);
             all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.TITLE_P, pair)), 4f * ADJACENT_BOOST),
                     BooleanClause.Occur.SHOULD);
-            all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.BODY_P, pair)), ADJACENT_BOOST),
-                    BooleanClause.Occur.SHOULD);
+            if (body) {
+                all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.BODY_P, pair)), ADJACENT_BOOST),
+                        BooleanClause.Occur.SHOULD);
+            }
         }
         return clauses == 0 ? new MatchAllDocsQuery() : all.build();
     }
 
-    private static Query phrase(String words) {
+    private static Query phrase(String words, boolean body) {
         List<String> folded = FOLDED.terms(words);
         List<String> exact = EXACT.terms(words);
         if (folded.isEmpty()) {
@@ -110,8 +128,10 @@ public final class MaterialQuery {
         phrase.add(new PhraseQuery(MaterialDocuments.ALL_F, folded.toArray(String[]::new)), BooleanClause.Occur.MUST);
         phrase.add(new BoostQuery(new PhraseQuery(MaterialDocuments.TITLE_X, exact.toArray(String[]::new)), 4f * EXACT_BOOST),
                 BooleanClause.Occur.SHOULD);
-        phrase.add(new BoostQuery(new PhraseQuery(MaterialDocuments.BODY_X, exact.toArray(String[]::new)), EXACT_BOOST),
-                BooleanClause.Occur.SHOULD);
+        if (body) {
+            phrase.add(new BoostQuery(new PhraseQuery(MaterialDocuments.BODY_X, exact.toArray(String[]::new)), EXACT_BOOST),
+                    BooleanClause.Occur.SHOULD);
+        }
         return phrase.build();
     }
 

@@ -11,6 +11,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -65,19 +66,34 @@ public final class MaterialSearcher {
             .withMaxNoHighlightPassages(0)
             .build();
 
+    /** How many of the first pass's best the full scoring ranks (pages beyond keep the first pass's order). */
+    static final int RESCORED = 400;
+
     private MaterialSearcher() {
     }
 
     public static Result search(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Request request)
             throws IOException {
         Query query = MaterialQuery.parse(request.text());
-        Query filtered = drillDown(query, request.filters(), null);
+        // What matches is decided by a cheap query (the words, folded); the full scoring — exact
+        // diacritics, fields, adjacent syllables — runs only on the best RESCORED of those.
+        Query match = MaterialQuery.match(request.text());
+        Query filtered = drillDown(match, request.filters(), null);
         int top = Math.max(1, request.offset() + request.limit());
         boolean byDate = request.order() == Order.NEWEST || request.text() == null || request.text().isBlank();
-        TopDocs topDocs = byDate
-                ? searcher.search(filtered, top, new Sort(new SortField(MaterialDocuments.PUBLISHED, SortField.Type.LONG, true),
-                SortField.FIELD_SCORE))
-                : searcher.search(filtered, top);
+        TopDocs topDocs;
+        if (byDate) {
+            topDocs = searcher.search(filtered, top, new Sort(new SortField(MaterialDocuments.PUBLISHED, SortField.Type.LONG, true),
+                    SortField.FIELD_SCORE));
+        } else {
+            TopDocs candidates = searcher.search(filtered, Math.max(top, RESCORED));
+            topDocs = new QueryRescorer(query) {
+                @Override
+                protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                    return secondPassMatches ? secondPassScore : 0f;
+                }
+            }.rescore(searcher, candidates, top);
+        }
 
         // Facet counts, drill-sideways: a dimension's counts ignore that dimension's own filter.
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -90,7 +106,7 @@ public final class MaterialSearcher {
                 Set<String> selected = request.filters().getOrDefault(dim, Set.of());
                 Facets sideways = counts;
                 if (!selected.isEmpty()) {
-                    FacetsCollector others = searcher.search(drillDown(query, request.filters(), dim), new FacetsCollectorManager());
+                    FacetsCollector others = searcher.search(drillDown(match, request.filters(), dim), new FacetsCollectorManager());
                     sideways = new SortedSetDocValuesFacetCounts(facetState, others);
                 }
                 facets.put(dim, values(sideways, dim, selected));
