@@ -15,7 +15,7 @@
   var T = JSON.parse(root.getAttribute('data-texts'));
   var api = root.getAttribute('data-api');
   var state = { draft: null, course: null, revision: null, seq: 0, savedSeq: 0, saving: false, timer: null,
-    lesson: [0, 0], tab: 'content', stale: false };
+    lesson: [0, 0], tab: 'content', stale: false, failed: false };
 
   function t(key) {
     var s = T[key] || key;
@@ -73,6 +73,9 @@
       min: min, max: max, inputmode: 'numeric' });
     i.addEventListener('input', function () { on(i.value === '' ? null : parseInt(i.value, 10)); });
     return i;
+  }
+  function icon(symbol, label, on) {
+    return button(symbol, on, 'icon', { title: label, 'aria-label': label });
   }
   function button(label, on, cls, attrs) {
     return el('button', Object.assign({ type: 'button', 'class': cls || 'button small secondary', onclick: on, text: label }, attrs || {}));
@@ -149,12 +152,13 @@
   function save() {
     clearTimeout(state.timer);
     if (state.stale) return Promise.resolve(false);
-    if (state.saving) return state.saving;
+    if (state.saving) return state.saving.then(function (ok) { return ok && save(); });
     if (state.seq === state.savedSeq && state.draft.saved) return Promise.resolve(true);
     var seq = state.seq;
     state.saving = request('PUT', api + '/draft', { revision: state.revision, course: state.course }).then(function (res) {
       state.saving = false;
       if (res.status === 200) {
+        state.failed = false;
         state.draft = res.json;
         state.revision = res.json.revision;
         state.savedSeq = seq;
@@ -216,11 +220,16 @@
           showProblems(problemsOf(res));
           problems.scrollIntoView({ block: 'nearest' });
         }
+      }, function () {
+        publishBtn.disabled = false;
+        showStatus();
+        say('error', t('editor.saveFailed'));
       });
     });
   }
   function discard() {
     if (!window.confirm(t('editor.confirmDiscard'))) return;
+    clearTimeout(state.timer);
     request('DELETE', api + '/draft?revision=' + encodeURIComponent(state.revision)).then(function (res) {
       if (res.status === 200) { say('', null); load(false); } else say('error', problemsOf(res)[0].message);
     });
@@ -275,6 +284,7 @@
   function newLesson() { return { key: null, title: '', kind: 'TEXT', minutes: 10, optional: false, html: '' }; }
   function move(list, from, to) { var x = list.splice(from, 1)[0]; list.splice(to, 0, x); }
   var drag = null;
+  document.addEventListener('dragend', function () { drag = null; });
   function drawContent() {
     var c = state.course;
     var outline = el('div', { 'class': 'ed-outline', id: 'edOutline' });
@@ -287,19 +297,20 @@
         e.preventDefault();
         mod.classList.remove('over');
         if (!drag) return;
-        if (drag.module !== undefined && drag.module !== mi) { move(c.modules, drag.module, mi); state.lesson = [mi, 0]; }
-        else if (drag.lesson) { moveLesson(drag.lesson, [mi, m.lessons.length]); }
-        drag = null; changed(); draw();
+        if (drag.module !== undefined) {
+          if (drag.module !== mi) { moveModule(drag.module, mi); }
+        } else if (drag.lesson) { moveLesson(drag.lesson, [mi, m.lessons.length]); changed(); draw(); }
+        drag = null;
       });
       var head = el('div', { 'class': 'ed-module-head' },
         el('span', { 'class': 'handle', title: t('editor.drag'), 'aria-hidden': 'true', text: '⋮⋮' }),
         el('label', { 'class': 'skip', 'for': 'mt' + mi, text: t('editor.moduleTitle') }),
         text(m.title, function (v) { m.title = v; changed(); }, { id: 'mt' + mi, placeholder: t('editor.module', mi + 1), 'class': 'ed-module-title' }),
-        button('↑', function () { if (mi > 0) { move(c.modules, mi, mi - 1); changed(); draw(); } }, 'icon', { title: t('editor.moveUp'), 'aria-label': t('editor.moveUp') }),
-        button('↓', function () { if (mi < c.modules.length - 1) { move(c.modules, mi, mi + 1); changed(); draw(); } }, 'icon', { title: t('editor.moveDown'), 'aria-label': t('editor.moveDown') }),
-        button('✕', function () {
+        icon('↑', t('editor.moveUp'), function () { moveModule(mi, mi - 1); }),
+        icon('↓', t('editor.moveDown'), function () { moveModule(mi, mi + 1); }),
+        icon('✕', t('editor.removeModule'), function () {
           if (c.modules.length > 1 && window.confirm(t('editor.confirmRemoveModule'))) { c.modules.splice(mi, 1); state.lesson = [0, 0]; changed(); draw(); }
-        }, 'icon', { title: t('editor.removeModule'), 'aria-label': t('editor.removeModule') }));
+        }));
       mod.appendChild(head);
       var ol = el('ol', { 'class': 'ed-lessons' });
       m.lessons.forEach(function (l, li) {
@@ -309,14 +320,15 @@
           el('button', { type: 'button', 'class': 'ed-lesson-pick', 'aria-current': on ? 'true' : null,
             onclick: function () { state.lesson = [mi, li]; draw(); } },
             l.title || t('editor.untitled'), el('small', { text: ' · ' + t('editor.kind.' + l.kind) + (l.optional ? ' · ○' : '') })),
-          button('↑', function () { shift(mi, li, -1); }, 'icon', { title: t('editor.moveUp'), 'aria-label': t('editor.moveUp') }),
-          button('↓', function () { shift(mi, li, 1); }, 'icon', { title: t('editor.moveDown'), 'aria-label': t('editor.moveDown') }));
+          icon('↑', t('editor.moveUp'), function () { shift(mi, li, -1); }),
+          icon('↓', t('editor.moveDown'), function () { shift(mi, li, 1); }));
         item.addEventListener('dragstart', function (e) { e.stopPropagation(); drag = { lesson: [mi, li] }; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', 'l' + mi + '.' + li); });
         item.addEventListener('dragover', function (e) { if (drag && drag.lesson) { e.preventDefault(); e.stopPropagation(); item.classList.add('over'); } });
         item.addEventListener('dragleave', function () { item.classList.remove('over'); });
         item.addEventListener('drop', function (e) {
           e.preventDefault(); e.stopPropagation();
-          if (drag && drag.lesson) { moveLesson(drag.lesson, [mi, li]); drag = null; changed(); draw(); }
+          if (drag && drag.lesson && (drag.lesson[0] !== mi || drag.lesson[1] !== li)) { moveLesson(drag.lesson, [mi, li]); changed(); draw(); }
+          drag = null;
         });
         ol.appendChild(item);
       });
@@ -333,6 +345,15 @@
     var layout = el('div', { 'class': 'ed-content' }, outline, drawLesson());
     panel.appendChild(layout);
   }
+  /** Moves a module; the lesson open in the editor stays open. */
+  function moveModule(from, to) {
+    var mods = state.course.modules;
+    var open = mods[state.lesson[0]];
+    if (to < 0 || to >= mods.length) return;
+    move(mods, from, to);
+    state.lesson[0] = mods.indexOf(open);
+    changed(); draw();
+  }
   function shift(mi, li, by) {
     var mods = state.course.modules;
     var to = li + by;
@@ -341,16 +362,14 @@
     else if (by > 0 && mi < mods.length - 1) moveLesson([mi, li], [mi + 1, 0]);
     else return;
     changed(); draw();
-    var picked = document.querySelector('.ed-lessons li.on .icon:nth-of-type(' + (by < 0 ? 1 : 2) + ')');
-    if (picked) picked.focus();
+    var icons = document.querySelectorAll('.ed-lessons li.on button.icon');
+    if (icons.length) icons[by < 0 ? 0 : 1].focus();
   }
   /* Moves a lesson; a module left empty keeps a new empty lesson (a module needs one). */
   function moveLesson(from, to) {
     var mods = state.course.modules;
     var lesson = mods[from[0]].lessons.splice(from[1], 1)[0];
-    var index = to[1];
-    if (from[0] === to[0] && from[1] < index) index--;
-    mods[to[0]].lessons.splice(Math.min(index + (from[0] === to[0] && from[1] < to[1] ? 1 : 0), mods[to[0]].lessons.length), 0, lesson);
+    mods[to[0]].lessons.splice(Math.min(to[1], mods[to[0]].lessons.length), 0, lesson);
     if (!mods[from[0]].lessons.length) mods[from[0]].lessons.push(newLesson());
     state.lesson = [to[0], mods[to[0]].lessons.indexOf(lesson)];
   }
@@ -501,16 +520,17 @@
         if (v === 'MATCHING' && q.pairs.length < 2) q.pairs = [{ left: '', right: '' }, { left: '', right: '' }];
         changed(); redraw();
       }),
-      button('↑', function () { if (qi > 0) { move(qs, qi, qi - 1); changed(); draw(); } }, 'icon', { title: t('editor.moveUp'), 'aria-label': t('editor.moveUp') }),
-      button('↓', function () { if (qi < qs.length - 1) { move(qs, qi, qi + 1); changed(); draw(); } }, 'icon', { title: t('editor.moveDown'), 'aria-label': t('editor.moveDown') }),
-      button('✕', function () { if (window.confirm(t('editor.q.confirmRemove'))) { qs.splice(qi, 1); changed(); draw(); } }, 'icon', { title: t('editor.remove'), 'aria-label': t('editor.remove') })));
+      icon('↑', t('editor.moveUp'), function () { if (qi > 0) { move(qs, qi, qi - 1); changed(); draw(); } }),
+      icon('↓', t('editor.moveDown'), function () { if (qi < qs.length - 1) { move(qs, qi, qi + 1); changed(); draw(); } }),
+      icon('✕', t('editor.remove'), function () { if (window.confirm(t('editor.q.confirmRemove'))) { qs.splice(qi, 1); changed(); draw(); } })));
     var prompt = area(q.prompt, function (v) { q.prompt = v; changed(); }, 2);
     prompt.className = 'prompt';
     li.appendChild(field(t('editor.q.prompt'), prompt));
     if (q.type === 'SINGLE' || q.type === 'MULTIPLE') {
       var opts = el('div', { 'class': 'ed-options', role: 'group', 'aria-label': t('editor.q.options') }, el('span', { 'class': 'label', text: t('editor.q.options') }));
+      var group = 'correct' + qi + '-' + (++uid);
       q.options.forEach(function (o, oi) {
-        var mark = el('input', { type: q.type === 'SINGLE' ? 'radio' : 'checkbox', name: 'correct' + qi + '-' + uid, checked: o.correct,
+        var mark = el('input', { type: q.type === 'SINGLE' ? 'radio' : 'checkbox', name: group, checked: o.correct,
           'aria-label': t('editor.q.correct') });
         mark.addEventListener('change', function () {
           if (q.type === 'SINGLE') q.options.forEach(function (x, i) { x.correct = i === oi; }); else o.correct = mark.checked;
@@ -518,7 +538,7 @@
         });
         opts.appendChild(el('div', { 'class': 'ed-option' }, mark,
           text(o.text, function (v) { o.text = v; changed(); }, { 'aria-label': t('editor.q.option') + ' ' + (oi + 1), placeholder: t('editor.q.option') + ' ' + (oi + 1) }),
-          button('✕', function () { if (q.options.length > 2) { q.options.splice(oi, 1); changed(); redraw(); } }, 'icon', { title: t('editor.remove'), 'aria-label': t('editor.remove') })));
+          icon('✕', t('editor.remove'), function () { if (q.options.length > 2) { q.options.splice(oi, 1); changed(); redraw(); } })));
       });
       opts.appendChild(button(t('editor.q.addOption'), function () { q.options.push({ text: '', correct: false }); changed(); redraw(); }, 'link ed-add'));
       li.appendChild(opts);
@@ -542,7 +562,7 @@
           text(p.left, function (v) { p.left = v; changed(); }, { placeholder: t('editor.q.left'), 'aria-label': t('editor.q.left') + ' ' + (pi + 1) }),
           el('span', { 'aria-hidden': 'true', text: '↔' }),
           text(p.right, function (v) { p.right = v; changed(); }, { placeholder: t('editor.q.right'), 'aria-label': t('editor.q.right') + ' ' + (pi + 1) }),
-          button('✕', function () { if (q.pairs.length > 2) { q.pairs.splice(pi, 1); changed(); redraw(); } }, 'icon', { title: t('editor.remove'), 'aria-label': t('editor.remove') })));
+          icon('✕', t('editor.remove'), function () { if (q.pairs.length > 2) { q.pairs.splice(pi, 1); changed(); redraw(); } })));
       });
       pairs.appendChild(button(t('editor.q.addPair'), function () { q.pairs.push({ left: '', right: '' }); changed(); redraw(); }, 'link ed-add'));
       li.appendChild(pairs);
@@ -580,6 +600,8 @@
     status.textContent = t('editor.loading');
     request('GET', api + '/draft').then(function (res) {
       if (res.status !== 200) { say('error', problemsOf(res)[0].message); return; }
+      clearTimeout(state.timer);
+      state.failed = false;
       state.draft = res.json;
       state.course = JSON.parse(JSON.stringify(res.json.course));
       state.revision = res.json.revision;

@@ -32,7 +32,7 @@ public final class Grading {
     public static List<Item> draw(List<Question> bank, QuizSettings settings, Random random) {
         List<Question> pool = new ArrayList<>(bank);
         Collections.shuffle(pool, random);
-        int n = settings.draw() <= 0 ? pool.size() : Math.min(settings.draw(), pool.size());
+        int n = settings.drawn(pool.size());
         List<Item> items = new ArrayList<>(n);
         for (Question q : pool.subList(0, n)) {
             List<Integer> order = new ArrayList<>();

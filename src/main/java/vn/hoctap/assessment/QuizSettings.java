@@ -18,6 +18,11 @@ public record QuizSettings(int draw, int passPercent, Integer timeLimitMinutes, 
         }
     }
 
+    /** How many questions an attempt draws from a bank of {@code bank}. */
+    public int drawn(int bank) {
+        return draw <= 0 ? bank : Math.min(draw, bank);
+    }
+
     @JsonIgnore
     public boolean isTimed() {
         return timeLimitMinutes != null;

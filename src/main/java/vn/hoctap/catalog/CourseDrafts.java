@@ -88,15 +88,15 @@ public class CourseDrafts {
 
     /** The courses the actor may edit, drafts first, then by last change. */
     public List<Summary> editable(Actor actor) {
-        String who = actor.has(Role.ADMIN) || actor.has(Role.REVIEWER) ? ""
-                : " WHERE c.id IN (SELECT course_id FROM course_author WHERE person_id = " + (actor.personId() == null ? 0 : actor.personId()) + ")";
+        boolean all = actor.has(Role.ADMIN) || actor.has(Role.REVIEWER);
         return sql.list("SELECT c.code, COALESCE(d.title, p.title) AS title, p.number, c.draft_version_id IS NOT NULL AS draft,"
                         + " COALESCE(d.updated_at, c.updated_at) AS updated FROM course c"
                         + " LEFT JOIN course_version p ON p.id = c.published_version_id"
-                        + " LEFT JOIN course_version d ON d.id = c.draft_version_id" + who
+                        + " LEFT JOIN course_version d ON d.id = c.draft_version_id"
+                        + " WHERE ? OR c.id IN (SELECT course_id FROM course_author WHERE person_id = ?)"
                         + " ORDER BY draft DESC, updated DESC LIMIT 500",
                 rs -> new Summary(rs.getString("code"), rs.getString("title"), (Integer) rs.getObject("number", Integer.class),
-                        rs.getBoolean("draft"), Sql.time(rs, "updated")));
+                        rs.getBoolean("draft"), Sql.time(rs, "updated")), all, actor.personId() == null ? 0L : actor.personId());
     }
 
     /** A new course with a first module and lesson to start from; the creator becomes its author. */
@@ -147,8 +147,7 @@ public class CourseDrafts {
         if (row.publishedId() == null) {
             throw new NotFoundException("course " + code);
         }
-        PublishedCourse p = catalog.version(row.publishedId());
-        return new Draft(code, CourseFormat.hash(p.definition()), p.definition(), number, false, null, null, List.of());
+        return new Draft(code, revision(row), catalog.version(row.publishedId()).definition(), number, false, null, null, List.of());
     }
 
     /**
@@ -372,39 +371,33 @@ public class CourseDrafts {
     }
 
     private void store(Actor actor, Row row, CourseDefinition d, LocalDateTime now) {
-        String json = CourseFormat.toJson(d);
-        String hash = CourseFormat.hash(d);
-        Object[] facts = {d.title() == null ? "" : d.title(), d.titleEn(), d.summary(), d.topic() == null ? "" : d.topic(),
-                d.audience(), d.level(), d.language(), d.creditedMinutes(), d.inOrder(), json, hash, actor.username(), now};
+        long draftId;
         if (row.draftId() == null) {
-            long id = sql.insert("INSERT INTO course_version (course_id, number, status, title, title_en, summary, topic, audience,"
-                            + " level, language, credited_minutes, in_order, structure, content_hash, created_by, updated_at, created_at)"
-                            + " VALUES (?, 0, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    concat(row.courseId(), facts, now));
-            sql.update("UPDATE course SET draft_version_id = ?, updated_at = ? WHERE id = ?", id, now, row.courseId());
+            draftId = sql.insert("INSERT INTO course_version (course_id, number, status, title, topic, audience, level, language,"
+                    + " credited_minutes, structure, created_at) VALUES (?, 0, 'DRAFT', '', '', 'EVERYONE', 'BASIC', 'vi', 0, '{}', ?)",
+                    row.courseId(), now);
+            sql.update("UPDATE course SET draft_version_id = ? WHERE id = ?", draftId, row.courseId());
         } else {
-            sql.update("UPDATE course_version SET title = ?, title_en = ?, summary = ?, topic = ?, audience = ?, level = ?,"
-                    + " language = ?, credited_minutes = ?, in_order = ?, structure = ?, content_hash = ?, created_by = ?,"
-                    + " updated_at = ? WHERE id = ?", concat(null, facts, row.draftId()));
-            sql.update("UPDATE course SET updated_at = ? WHERE id = ?", now, row.courseId());
+            draftId = row.draftId();
         }
+        sql.update("UPDATE course_version SET title = ?, title_en = ?, summary = ?, topic = ?, audience = ?, level = ?,"
+                        + " language = ?, credited_minutes = ?, in_order = ?, structure = ?, content_hash = ?, created_by = ?,"
+                        + " updated_at = ? WHERE id = ?",
+                d.title() == null ? "" : d.title(), d.titleEn(), d.summary(), d.topic() == null ? "" : d.topic(), d.audience(),
+                d.level(), d.language(), d.creditedMinutes(), d.inOrder(), CourseFormat.toJson(d), CourseFormat.hash(d),
+                actor.username(), now, draftId);
+        sql.update("UPDATE course SET updated_at = ? WHERE id = ?", now, row.courseId());
     }
 
-    private static Object[] concat(Object first, Object[] middle, Object last) {
-        List<Object> all = new ArrayList<>();
-        if (first != null) {
-            all.add(first);
-        }
-        all.addAll(java.util.Arrays.asList(middle));
-        all.add(last);
-        return all.toArray();
+    /** What the editor must name to change the course: the stored hash of its draft, or of its published version. */
+    private String revision(Row row) {
+        Long version = row.draftId() != null ? row.draftId() : row.publishedId();
+        return version == null ? "" : sql.one("SELECT COALESCE(content_hash, '') FROM course_version WHERE id = ?",
+                rs -> rs.getString(1), version).orElse("");
     }
 
     private void requireRevision(Row row, String revision) {
-        String current = row.draftId() != null
-                ? sql.one("SELECT content_hash FROM course_version WHERE id = ?", rs -> rs.getString(1), row.draftId()).orElse("")
-                : row.publishedId() != null ? CourseFormat.hash(catalog.version(row.publishedId()).definition()) : "";
-        if (revision == null || !revision.equals(current)) {
+        if (revision == null || !revision.equals(revision(row))) {
             throw new ValidationFailure("revision", "course.editor.stale");
         }
     }

@@ -1,6 +1,12 @@
 package vn.hoctap.catalog;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.hoctap.assessment.Answer;
@@ -8,6 +14,7 @@ import vn.hoctap.assessment.Attempt;
 import vn.hoctap.assessment.QuizService;
 import vn.hoctap.identity.Person;
 import vn.hoctap.identity.PersonRepository;
+import vn.hoctap.platform.db.SchemaReady;
 import vn.hoctap.platform.db.Sql;
 import vn.hoctap.records.LearningEvent;
 import vn.hoctap.records.LearningRecords;
@@ -26,6 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A learner in courses: enrolment, lessons done, quizzes, completion and the certificate. Every
@@ -128,19 +139,19 @@ public class LearningService {
     }
 
     /** Lessons opened and not yet written: enrolment id → where and when (see {@link #opened}). */
-    private final java.util.concurrent.ConcurrentHashMap<Long, Opened> openedLessons = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Opened> openedLessons = new ConcurrentHashMap<>();
 
     private record Opened(String lesson, LocalDateTime at) {
     }
 
-    @jakarta.annotation.Resource
-    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
-    jakarta.enterprise.inject.Instance<LearningService> self;
+    Instance<LearningService> self;
 
-    void onSchemaReady(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(700) vn.hoctap.platform.db.SchemaReady ready) {
-        scheduler.scheduleWithFixedDelay(() -> self.get().writeOpened(), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    void onSchemaReady(@Observes @Priority(700) SchemaReady ready) {
+        scheduler.scheduleWithFixedDelay(() -> self.get().writeOpened(), 2, 2, TimeUnit.SECONDS);
     }
 
     /**
@@ -159,7 +170,7 @@ public class LearningService {
     }
 
     /** Writes the lessons opened since the last time, in one transaction; a newer time already stored (another node) wins. */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     @Transactional
     void writeOpened() {
         if (openedLessons.isEmpty()) {
@@ -171,7 +182,7 @@ public class LearningService {
                     batch.stream().map(o -> new Object[]{o.getValue().lesson(), o.getValue().at(), o.getKey(), o.getValue().at()}).toList());
             batch.forEach(o -> openedLessons.remove(o.getKey(), o.getValue()));
         } catch (RuntimeException failed) {
-            java.util.logging.Logger.getLogger(LearningService.class.getName()).log(java.util.logging.Level.WARNING,
+            Logger.getLogger(LearningService.class.getName()).log(Level.WARNING,
                     "could not write " + batch.size() + " resume points; trying again", failed);
         }
     }

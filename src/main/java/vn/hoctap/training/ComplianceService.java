@@ -10,6 +10,7 @@ import vn.hoctap.platform.db.Sql;
 import vn.hoctap.shared.AccessDeniedException;
 import vn.hoctap.shared.NotFoundException;
 import vn.hoctap.shared.PageResult;
+import vn.hoctap.shared.Text;
 import vn.hoctap.shared.Times;
 
 import java.time.LocalDate;
@@ -112,10 +113,15 @@ public class ComplianceService {
      */
     public PageResult<Compliance.PersonLine> people(Actor actor, String code, Long nodeId, ComplianceStatus status, String q,
                                                     int offset, int limit) {
-        Compliance.Dashboard d = dashboard(actor, code, nodeId);
-        List<Compliance.PersonLine> items = page(actor, code, d.nodeId(), status, q, offset, limit);
+        return people(actor, dashboard(actor, code, nodeId), status, q, offset, limit);
+    }
+
+    /** The same, under a dashboard already worked out (the compliance page has it). */
+    public PageResult<Compliance.PersonLine> people(Actor actor, Compliance.Dashboard d, ComplianceStatus status, String q,
+                                                    int offset, int limit) {
         OrgUnit node = node(actor, d.nodeId());
-        long total = blank(q) ? d.total().count(status)
+        List<Compliance.PersonLine> items = page(d.programme(), node, status, q, offset, limit);
+        long total = Text.isBlank(q) ? d.total().count(status)
                 : sql.count("SELECT COUNT(*) FROM (" + select(d.programme(), node, status, q, "a.person_id") + ") x",
                         params(d.programme(), node, status, q).toArray());
         return new PageResult<>(items, total, offset, limit);
@@ -132,8 +138,10 @@ public class ComplianceService {
      */
     public List<Compliance.PersonLine> page(Actor actor, String code, Long nodeId, ComplianceStatus status, String q,
                                             int offset, int limit) {
-        Programme p = programmes.get(actor, code);
-        OrgUnit node = node(actor, nodeId);
+        return page(programmes.get(actor, code), node(actor, nodeId), status, q, offset, limit);
+    }
+
+    private List<Compliance.PersonLine> page(Programme p, OrgUnit node, ComplianceStatus status, String q, int offset, int limit) {
         List<Object> params = params(p, node, status, q);
         params.add(limit);
         params.add(offset);
@@ -154,7 +162,7 @@ public class ComplianceService {
                 + " JOIN programme_assignment a ON a.programme_id = ? AND a.person_id = pe.id AND a.active"
                 + (agency == null ? "" : " AND a.agency_id = " + agency)
                 + " JOIN org_unit u ON u.id = a.unit_id AND u.path LIKE ?" + statusFilter(status, today().isAfter(p.deadline()))
-                + (blank(q) ? "" : " WHERE pe.search_key LIKE ?");
+                + (Text.isBlank(q) ? "" : " WHERE pe.search_key LIKE ?");
     }
 
     private static List<Object> params(Programme p, OrgUnit node, ComplianceStatus status, String q) {
@@ -162,14 +170,10 @@ public class ComplianceService {
         if (status == ComplianceStatus.COMPLETED || status == ComplianceStatus.COMPLETED_LATE) {
             params.add(dueBy(p));
         }
-        if (!blank(q)) {
-            params.add("%" + vn.hoctap.shared.Text.fold(q.strip()).replace("%", "").replace("_", "") + "%");
+        if (!Text.isBlank(q)) {
+            params.add(Text.likeContains(Text.fold(q)));
         }
         return params;
-    }
-
-    private static boolean blank(String q) {
-        return q == null || q.isBlank();
     }
 
     /**

@@ -120,12 +120,13 @@ public class ProgrammeService {
         Programme p = owned(actor, code);
         String year = Integer.toString(p.deadline().getYear());
         String next = Integer.toString(p.deadline().getYear() + 1);
-        String newCode = p.code().contains(year) ? p.code().replace(year, next) : p.code() + "-2";
-        while (store.find(newCode).isPresent()) {
-            newCode = newCode + "-2";
+        String base = p.code().contains(year) ? p.code().replace(year, next) : p.code() + "-2";
+        String newCode = fit(base, "");
+        for (String suffix = "-2"; store.find(newCode).isPresent(); suffix += "-2") {
+            newCode = fit(base, suffix); // the code checked is the code used, at most 80 characters
         }
         ProgrammeForm f = form(p);
-        ProgrammeForm copy = new ProgrammeForm(newCode.length() > 80 ? newCode.substring(0, 80) : newCode,
+        ProgrammeForm copy = new ProgrammeForm(newCode,
                 p.name().replace(year, next), f.description(), f.ownerUnitCode(), f.courseCodes(), f.requiredCount(),
                 f.periodStart().plusYears(1), f.periodEnd().plusYears(1), f.deadline().plusYears(1), f.recertMonths(),
                 f.reportDates().stream().map(d -> d.plusYears(1)).toList(), f.units(), f.positionCodes(), f.roles(),
@@ -285,5 +286,9 @@ public class ProgrammeService {
                 a.excludedPositions().stream().map(positionCodes::get).toList(),
                 a.excludedPeople().stream().map(id -> people.find(id).map(Person::getUsername).orElse(null))
                         .filter(java.util.Objects::nonNull).toList());
+    }
+
+    private static String fit(String base, String suffix) {
+        return base.substring(0, Math.min(base.length(), 80 - suffix.length())) + suffix;
     }
 }

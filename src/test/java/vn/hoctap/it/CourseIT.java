@@ -342,12 +342,7 @@ class CourseIT {
 
     /** A fresh person with the AUTHOR role and their one-time password. */
     String[] author() {
-        String s = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
-        JsonObject created = Http.json(admin().post("api/people", """
-                {"username":"tac.gia%s","fullName":"Tác Giả %s","unitCode":"SNV-VP","positionCode":"CV"}""".formatted(s, s)));
-        long id = created.getJsonObject("person").getInt("id");
-        assertEquals(200, admin().post("api/people/" + id + "/roles", "{\"role\":\"AUTHOR\",\"scopeCode\":\"SNV\"}").statusCode());
-        return new String[] {"tac.gia" + s, created.getString("oneTimePassword")};
+        return LibraryIT.author(admin(), "tac.gia", "SNV-VP", "SNV");
     }
 
     @Test

@@ -51,12 +51,21 @@ class LibraryIT {
 
     /** A fresh author (a person with the AUTHOR role over an agency) and their password. */
     String[] author() {
+        return author(admin(), "author", "SKHCN-CDS", "SKHCN");
+    }
+
+    /**
+     * A fresh person in {@code unitCode} with the AUTHOR role over {@code scopeCode}, created by an
+     * administrator's client: their user name and one-time password.
+     */
+    static String[] author(Http admin, String prefix, String unitCode, String scopeCode) {
         String s = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
-        JsonObject created = Http.json(admin().post("api/people", """
-                {"username":"author%s","fullName":"Tác Giả %s","unitCode":"SKHCN-CDS","positionCode":"CV"}""".formatted(s, s)));
+        JsonObject created = Http.json(admin.post("api/people", """
+                {"username":"%s%s","fullName":"Tác Giả %s","unitCode":"%s","positionCode":"CV"}""".formatted(prefix, s, s, unitCode)));
         long id = created.getJsonObject("person").getInt("id");
-        assertEquals(200, admin().post("api/people/" + id + "/roles", "{\"role\":\"AUTHOR\",\"scopeCode\":\"SKHCN\"}").statusCode());
-        return new String[] {"author" + s, created.getString("oneTimePassword")};
+        assertEquals(200, admin.post("api/people/" + id + "/roles", "{\"role\":\"AUTHOR\",\"scopeCode\":\"" + scopeCode + "\"}")
+                .statusCode());
+        return new String[] {prefix + s, created.getString("oneTimePassword")};
     }
 
     /** A person with no role at all. */

@@ -195,8 +195,7 @@ public class CourseEditorResource {
     }
 
     private boolean vietnamese() {
-        return headers.getAcceptableLanguages().stream().noneMatch(l -> "en".equals(l.getLanguage()))
-                || headers.getAcceptableLanguages().stream().anyMatch(l -> "vi".equals(l.getLanguage()));
+        return "vi".equals(vn.hoctap.platform.api.ApiExceptionMappers.locale(headers).getLanguage());
     }
 
     private DraftDto dto(CourseDrafts.Draft d) {

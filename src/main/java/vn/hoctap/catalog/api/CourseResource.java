@@ -67,8 +67,7 @@ public class CourseResource {
         CourseDefinition d = c.definition();
         List<ModuleDto> modules = d.modules().stream().map(m -> new ModuleDto(m.title(), m.lessons().stream()
                 .map(l -> new LessonDto(l.key(), l.title(), l.kind().name(), l.minutes(), l.optional(), l.link(), l.materialId(),
-                        l.quiz() == null ? null : new QuizDto(l.quiz().draw() <= 0 ? d.questions().size()
-                                : Math.min(l.quiz().draw(), d.questions().size()), l.quiz().passPercent(),
+                        l.quiz() == null ? null : new QuizDto(l.quiz().drawn(d.questions().size()), l.quiz().passPercent(),
                                 l.quiz().timeLimitMinutes(), l.quiz().isLimited() ? l.quiz().attempts() : null)))
                 .toList())).toList();
         return new CourseDto(summary(c), d.inOrder(), d.estimatedMinutes(), modules);

@@ -5,7 +5,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import vn.hoctap.catalog.CatalogService;
+import vn.hoctap.catalog.CourseDrafts;
 import vn.hoctap.catalog.PublishedCourse;
+import vn.hoctap.identity.CurrentActor;
+import vn.hoctap.shared.Times;
 
 import java.util.List;
 
@@ -24,6 +27,13 @@ public class AuthorCoursesView {
     @Inject
     vn.hoctap.platform.i18n.LocaleSelection localeSelection;
 
+    @Inject
+    CourseDrafts drafts;
+
+    @Inject
+    CurrentActor currentActor;
+
+    private List<CourseDrafts.Summary> editable;
     private String problem;
     private String outcome;
     private String c;
@@ -38,20 +48,12 @@ public class AuthorCoursesView {
         }
     }
 
-    @Inject
-    vn.hoctap.catalog.CourseDrafts drafts;
-
-    @Inject
-    vn.hoctap.identity.CurrentActor currentActor;
-
-    private List<vn.hoctap.catalog.CourseDrafts.Summary> editable;
-
     public List<PublishedCourse> getCourses() {
         return catalog.published();
     }
 
     /** The courses the reader may edit in the browser. */
-    public List<vn.hoctap.catalog.CourseDrafts.Summary> getEditable() {
+    public List<CourseDrafts.Summary> getEditable() {
         if (editable == null) {
             editable = drafts.editable(currentActor.require());
         }
@@ -59,11 +61,11 @@ public class AuthorCoursesView {
     }
 
     public boolean isMayCreate() {
-        return vn.hoctap.catalog.CourseDrafts.mayCreate(currentActor.require());
+        return CourseDrafts.mayCreate(currentActor.require());
     }
 
     public String date(java.time.LocalDateTime utc) {
-        return vn.hoctap.shared.Times.display(utc);
+        return Times.display(utc);
     }
 
     public String getProblem() {

@@ -22,6 +22,7 @@ import java.io.IOException;
 public class BadgesServlet extends HttpServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern STATUS_LIST = java.util.regex.Pattern.compile("/status/([1-9][0-9]{0,5})");
 
     @Inject
     CertificateService certificates;
@@ -31,8 +32,7 @@ public class BadgesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        java.util.regex.Matcher status = java.util.regex.Pattern.compile("/status/([1-9][0-9]{0,5})")
-                .matcher(String.valueOf(request.getPathInfo()));
+        java.util.regex.Matcher status = STATUS_LIST.matcher(String.valueOf(request.getPathInfo()));
         if (status.matches()) {
             response.setContentType("application/vc+jwt");
             response.setHeader("Cache-Control", "public, max-age=300");

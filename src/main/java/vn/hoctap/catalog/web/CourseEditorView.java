@@ -88,7 +88,7 @@ public class CourseEditorView {
     /** How many questions a learner gets in the previewed quiz. */
     public int getDrawn() {
         int bank = draft.course().questions().size();
-        return lesson == null || lesson.quiz() == null || lesson.quiz().draw() <= 0 ? bank : Math.min(lesson.quiz().draw(), bank);
+        return lesson == null || lesson.quiz() == null ? bank : lesson.quiz().drawn(bank);
     }
 
     public String getQuizRules() {
@@ -102,17 +102,9 @@ public class CourseEditorView {
         return Messages.get(localeSelection.getLocale(), "preview.questions", getDrawn());
     }
 
-    /** A question's right answer in words, for the author checking the preview. */
+    /** A question's right answer in words, as the results page words it. */
     public String answer(vn.hoctap.assessment.Question q) {
-        String answer = switch (q.type()) {
-            case SINGLE, MULTIPLE -> String.join(" · ", q.options().stream().filter(o -> o.correct() && o.text() != null)
-                    .map(o -> o.text()).toList());
-            case TRUEFALSE -> Messages.get(localeSelection.getLocale(), Boolean.TRUE.equals(q.answer()) ? "editor.q.true" : "editor.q.false");
-            case SHORT -> String.join(" · ", q.answers());
-            case MATCHING -> String.join(" · ", q.pairs().stream().map(p -> java.util.Objects.toString(p.left(), "—")
-                    + " ↔ " + java.util.Objects.toString(p.right(), "—")).toList());
-        };
-        return answer.isBlank() ? "—" : answer;
+        return ResultView.expected(q);
     }
 
     public CourseDrafts.Draft getDraft() {

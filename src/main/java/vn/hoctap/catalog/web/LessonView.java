@@ -74,14 +74,11 @@ public class LessonView {
     }
 
     public int getPointsToPass() {
-        int n = lesson.quiz().draw() <= 0 ? progress.course().definition().questions().size()
-                : Math.min(lesson.quiz().draw(), progress.course().definition().questions().size());
-        return vn.hoctap.assessment.Grading.pointsToPass(n, lesson.quiz().passPercent());
+        return vn.hoctap.assessment.Grading.pointsToPass(getQuestionCount(), lesson.quiz().passPercent());
     }
 
     public int getQuestionCount() {
-        int bank = progress.course().definition().questions().size();
-        return lesson.quiz().draw() <= 0 ? bank : Math.min(lesson.quiz().draw(), bank);
+        return lesson.quiz().drawn(progress.course().definition().questions().size());
     }
 
     public CourseDefinition.Lesson getPrevious() {

@@ -99,13 +99,16 @@ public class ResultView {
         };
     }
 
+    /** The right answer in words (also for an author's preview of a draft, whose questions may be unfinished: "—"). */
     static String expected(Question q) {
-        return switch (q.type()) {
-            case SHORT -> q.answers().get(0);
-            case TRUEFALSE -> FacesMessages.text(Boolean.TRUE.equals(q.answer()) ? "quiz.true" : "quiz.false");
+        String expected = switch (q.type()) {
+            case SHORT -> q.answers().isEmpty() ? "" : q.answers().get(0);
+            case TRUEFALSE -> q.answer() == null ? "" : FacesMessages.text(q.answer() ? "quiz.true" : "quiz.false");
             case MATCHING -> String.join("; ", q.pairs().stream().map(p -> p.left() + " → " + p.right()).toList());
-            default -> String.join("; ", q.options().stream().filter(Question.Option::correct).map(Question.Option::text).toList());
+            default -> String.join("; ", q.options().stream().filter(Question.Option::correct).map(Question.Option::text)
+                    .filter(java.util.Objects::nonNull).toList());
         };
+        return expected == null || expected.isBlank() ? "—" : expected;
     }
 
     public long getA() {

@@ -20,7 +20,8 @@ public final class ApiExceptionMappers {
     private ApiExceptionMappers() {
     }
 
-    static Locale locale(HttpHeaders headers) {
+    /** The reader's language from Accept-Language: English when asked for without Vietnamese, else Vietnamese. */
+    public static Locale locale(HttpHeaders headers) {
         List<Locale> accepted = headers == null ? List.of() : headers.getAcceptableLanguages();
         return accepted.stream().anyMatch(l -> "en".equals(l.getLanguage()))
                 && accepted.stream().noneMatch(l -> "vi".equals(l.getLanguage()))

@@ -8,9 +8,7 @@ import vn.hoctap.records.xapi.XapiException;
 import vn.hoctap.records.xapi.XapiVersion;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -80,27 +78,12 @@ final class AlternateRequest extends HttpServletRequestWrapper {
         if (!METHODS.contains(method)) {
             throw XapiException.badRequest("method: must be GET, PUT, POST or DELETE");
         }
-        Map<String, String> form = XapiRequest.parseQuery(new String(read(request, maxBytes), StandardCharsets.UTF_8));
+        Map<String, String> form = XapiRequest.parseQuery(new String(new XapiRequest(request, maxBytes).body(), StandardCharsets.UTF_8));
         AlternateRequest alternate = new AlternateRequest(request, method, form);
         if (XapiVersion.fromHeader(alternate.getHeader(XapiVersion.HEADER)) == XapiVersion.V2_0_0) {
             throw XapiException.badRequest("xAPI 2.0 has no alternate request syntax; send the request with its own method");
         }
         return alternate;
-    }
-
-    private static byte[] read(HttpServletRequest request, long maxBytes) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[65536];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > maxBytes) {
-                    throw new XapiException(413, "The request is larger than " + maxBytes + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
     }
 
     @Override

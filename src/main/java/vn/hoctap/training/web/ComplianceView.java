@@ -53,9 +53,7 @@ public class ComplianceView {
         dashboard = compliance.dashboard(actor, p, u);
         u = dashboard.nodeId();
         int offset = Math.max(0, page) * PAGE;
-        people = q == null || q.isBlank()
-                ? new PageResult<>(compliance.page(actor, p, u, status(), offset, PAGE), dashboard.total().count(status()), offset, PAGE)
-                : compliance.people(actor, p, u, status(), q, offset, PAGE);
+        people = compliance.people(actor, dashboard, status(), q, offset, PAGE);
         timeline = compliance.timeline(actor, p, u);
         frozen = reports.list(dashboard.programme());
     }
@@ -189,6 +187,11 @@ public class ComplianceView {
     /** Never null: links put it in their query strings, where a null would read "null". */
     public String getQ() {
         return q == null ? "" : q;
+    }
+
+    /** {@code &q=…} for the page's links, URL-encoded; empty without a search. */
+    public String getQParam() {
+        return getQ().isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q.strip(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void setQ(String q) {
