@@ -412,13 +412,33 @@
 
   function materialPicker(l) {
     var box = el('div', { 'class': 'field ed-material' }, el('span', { 'class': 'label', text: t('editor.l.material') }));
-    var chosen = el('p', { id: 'edMaterialChosen' });
+    var chosen = el('div', { id: 'edMaterialChosen' });
+    var shownFor = null;
+    /* The chosen material: its title and, once loaded, which version learners see (the latest published, or a pinned one). */
     function showChosen() {
       chosen.textContent = '';
-      if (l.materialId) {
-        chosen.appendChild(document.createTextNode(t('editor.l.materialChosen', l.materialId) + ' · '));
-        chosen.appendChild(el('a', { href: root.getAttribute('data-material-page') + l.materialId, target: '_blank', text: t('editor.l.materialOpen') }));
-      } else chosen.textContent = t('editor.l.materialNone');
+      if (!l.materialId) { chosen.appendChild(el('p', { text: t('editor.l.materialNone') })); return; }
+      var line = el('p', null, t('editor.l.materialChosen', l.materialId) + ' · ',
+        el('a', { href: root.getAttribute('data-material-page') + l.materialId, target: '_blank', text: t('editor.l.materialOpen') }));
+      chosen.appendChild(line);
+      var id = shownFor = l.materialId;
+      request('GET', root.getAttribute('data-materials') + '/' + id).then(function (res) {
+        if (shownFor !== id || res.status !== 200 || !res.json) return;
+        var m = res.json;
+        line.firstChild.textContent = m.title + ' · ';
+        var published = (m.versions || []).filter(function (v) { return v.publishedAt; });
+        if (!m.published) chosen.appendChild(el('p', { 'class': 'ed-warning', id: 'edMaterialUnpublished', text: t('editor.l.materialUnpublished') }));
+        var options = [['', t('editor.l.materialFollow') + (m.published ? ' (' + m.published.number + ')' : '')]];
+        published.forEach(function (v) { options.push([String(v.number), t('editor.l.materialPin', v.number) + ' · ' + v.fileName]); });
+        if (l.materialVersion && !published.some(function (v) { return v.number === l.materialVersion; })) {
+          options.push([String(l.materialVersion), t('editor.l.materialPin', l.materialVersion)]);
+        }
+        var pick = select(options, l.materialVersion ? String(l.materialVersion) : '', function (v) {
+          l.materialVersion = v ? Number(v) : null; changed();
+        });
+        pick.id = 'edMaterialVersion';
+        chosen.appendChild(field(t('editor.l.materialVersion'), pick));
+      });
     }
     showChosen();
     var results = el('ul', { 'class': 'ed-results' });
@@ -438,7 +458,7 @@
             var title = el('span');
             title.innerHTML = h.titleHtml; // the server's escaped title with <mark> highlights
             results.appendChild(el('li', null, title, ' ', button(t('editor.l.choose'), function () {
-              l.materialId = h.id; changed(); showChosen(); results.textContent = ''; search.value = '';
+              l.materialId = h.id; l.materialVersion = null; changed(); showChosen(); results.textContent = ''; search.value = '';
             }, 'button small secondary')));
           });
         });

@@ -73,6 +73,23 @@ public class CatalogService {
         return published().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
+    /** A lesson of a published course that shows a library material (the material's "used in"). */
+    public record MaterialUse(String code, String courseTitle, String lessonKey, String lessonTitle, Integer pinnedVersion) {
+    }
+
+    /** The published courses' lessons that show material {@code materialId}, by course title. */
+    public List<MaterialUse> usesOf(long materialId) {
+        List<MaterialUse> uses = new ArrayList<>();
+        for (PublishedCourse c : published()) {
+            for (CourseDefinition.Lesson l : c.definition().lessons()) {
+                if (l.kind() == LessonKind.MATERIAL && Long.valueOf(materialId).equals(l.materialId())) {
+                    uses.add(new MaterialUse(c.code(), c.title(), l.key(), l.title(), l.materialVersion()));
+                }
+            }
+        }
+        return uses;
+    }
+
     public Optional<PublishedCourse> publishedById(long courseId) {
         return published().stream().filter(c -> c.courseId() == courseId).findFirst();
     }

@@ -28,10 +28,13 @@ public record CourseDefinition(String code, String title, String titleEn, String
 
     /**
      * A lesson. {@code markdown} is the text as written, {@code html} the same text rendered and
-     * sanitised (what the player shows).
+     * sanitised (what the player shows). A material lesson shows library material
+     * {@code materialId}: its published version, or version number {@code materialVersion} when
+     * the author pinned one.
      */
     public record Lesson(String key, String title, LessonKind kind, int minutes, boolean optional,
-                         String markdown, String html, String link, Long materialId, QuizSettings quiz) {
+                         String markdown, String html, String link, Long materialId, Integer materialVersion,
+                         QuizSettings quiz) {
 
         /** The bundle key naming the lesson's kind ({@code #{msg[l.kindKey]}}: no reflective method call per lesson). */
         public String kindKey() {

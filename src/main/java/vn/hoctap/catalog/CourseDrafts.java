@@ -10,6 +10,7 @@ import vn.hoctap.identity.Actor;
 import vn.hoctap.identity.Role;
 import vn.hoctap.library.Audience;
 import vn.hoctap.library.Level;
+import vn.hoctap.library.LibraryService;
 import vn.hoctap.platform.audit.AuditEvent;
 import vn.hoctap.platform.audit.AuditService;
 import vn.hoctap.platform.db.Sql;
@@ -50,6 +51,9 @@ public class CourseDrafts {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    LibraryService library;
 
     /**
      * A course as its editor sees it.
@@ -124,7 +128,7 @@ public class CourseDrafts {
         addAuthorRow(courseId, actor.personId(), actor.username());
         CourseDefinition start = new CourseDefinition(c, Text.clean(title), null, null, "", Audience.EVERYONE, Level.BASIC,
                 0, "vi", false, List.of(new CourseDefinition.Module("", List.of(
-                new CourseDefinition.Lesson("bai-1", "", LessonKind.TEXT, 10, false, null, null, null, null, null)))), List.of());
+                new CourseDefinition.Lesson("bai-1", "", LessonKind.TEXT, 10, false, null, null, null, null, null, null)))), List.of());
         store(actor, new Row(courseId, null, null), start, now);
         audit.record(new AuditEvent(actor.personId(), actor.username(), "course.create", "course", String.valueOf(courseId),
                 start.title(), "/", null, Map.of("code", c)));
@@ -141,7 +145,7 @@ public class CourseDrafts {
                     rs -> {
                         CourseDefinition d = CourseFormat.fromJson(rs.getString("structure"));
                         return new Draft(code, rs.getString("content_hash"), d, number, true,
-                                Sql.time(rs, "updated_at"), rs.getString("created_by"), problemsForAuthor(d));
+                                Sql.time(rs, "updated_at"), rs.getString("created_by"), problemsForAuthor(d, materialProblems(d)));
                     }, row.draftId()).orElseThrow(() -> new NotFoundException("course " + code));
         }
         if (row.publishedId() == null) {
@@ -174,7 +178,7 @@ public class CourseDrafts {
         }
         CourseDefinition d = CourseFormat.fromJson(sql.one("SELECT structure FROM course_version WHERE id = ?",
                 rs -> rs.getString(1), row.draftId()).orElseThrow());
-        List<String> problems = problemsForAuthor(d);
+        List<String> problems = problemsForAuthor(d, materialProblems(d));
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems.stream()
                     .map(p -> new ValidationFailure.Problem("course", "course.editor.problem", p)).toList());
@@ -255,7 +259,7 @@ public class CourseDrafts {
      * What keeps a definition from being published, as an author reads it: questions by their
      * number and lessons by their title, not by the keys the author never sees.
      */
-    static List<String> problemsForAuthor(CourseDefinition d) {
+    static List<String> problemsForAuthor(CourseDefinition d, List<String> more) {
         Map<String, String> names = new java.util.HashMap<>();
         for (int i = 0; i < d.questions().size(); i++) {
             names.put("question " + d.questions().get(i).key() + ":", "question " + (i + 1) + ":");
@@ -263,7 +267,9 @@ public class CourseDrafts {
         for (CourseDefinition.Lesson l : d.lessons()) {
             names.put("lesson " + l.key() + ":", "lesson " + (l.title() == null ? (d.lessons().indexOf(l) + 1) : "«" + l.title() + "»") + ":");
         }
-        return problems(d).stream().map(p -> {
+        List<String> all = new ArrayList<>(problems(d));
+        all.addAll(more);
+        return all.stream().map(p -> {
             for (Map.Entry<String, String> n : names.entrySet()) {
                 if (p.contains(n.getKey())) {
                     return p.replace(n.getKey(), n.getValue());
@@ -271,6 +277,20 @@ public class CourseDrafts {
             }
             return p;
         }).toList();
+    }
+
+    /** The material lessons whose material learners could not see (not published, or a pinned version never published). */
+    List<String> materialProblems(CourseDefinition d) {
+        List<String> problems = new ArrayList<>();
+        for (int m = 0; m < d.modules().size(); m++) {
+            for (CourseDefinition.Lesson l : d.modules().get(m).lessons()) {
+                if (l.kind() == LessonKind.MATERIAL && l.materialId() != null) {
+                    String where = "course.yaml: module " + (m + 1) + ", lesson " + l.key() + ": ";
+                    library.courseReferenceProblem(l.materialId(), l.materialVersion()).ifPresent(p -> problems.add(where + p));
+                }
+            }
+        }
+        return problems;
     }
 
     /** What keeps a definition from being published: the course format's rules, read back from its own files. */
@@ -316,7 +336,8 @@ public class CourseDrafts {
                 QuizSettings quiz = kind == LessonKind.QUIZ ? (l.quiz() == null ? new QuizSettings(0, 70, null, 0) : l.quiz()) : null;
                 lessons.add(new CourseDefinition.Lesson(key, clean(l.title()), kind, Math.max(0, l.minutes()), l.optional(),
                         markdown, markdown == null ? null : LessonHtml.fromMarkdown(markdown),
-                        kind == LessonKind.LINK ? clean(l.link()) : null, kind == LessonKind.MATERIAL ? l.materialId() : null, quiz));
+                        kind == LessonKind.LINK ? clean(l.link()) : null, kind == LessonKind.MATERIAL ? l.materialId() : null,
+                        kind == LessonKind.MATERIAL && l.materialId() != null ? l.materialVersion() : null, quiz));
             }
             modules.add(new CourseDefinition.Module(clean(m.title()), lessons));
         }

@@ -79,7 +79,7 @@ public final class CourseFormat {
     }
 
     record LessonYaml(String key, String title, Integer minutes, Boolean optional, String text, String link,
-                      Long material, QuizYaml quiz) {
+                      Long material, Integer materialVersion, QuizYaml quiz) {
     }
 
     record QuizYaml(Integer draw, Integer passPercent, Integer timeLimitMinutes, Integer attempts) {
@@ -192,6 +192,9 @@ public final class CourseFormat {
             }
         } else if (l.material() != null) {
             kind = LessonKind.MATERIAL;
+            if (l.materialVersion() != null && l.materialVersion() < 1) {
+                problems.add(at + ": materialVersion must be a version number, 1 or more");
+            }
         } else {
             kind = LessonKind.TEXT;
             if (l.text() == null) {
@@ -200,7 +203,7 @@ public final class CourseFormat {
         }
         return new CourseDefinition.Lesson(l.key(), nfc(l.title()), kind, l.minutes() == null ? 0 : l.minutes(),
                 Boolean.TRUE.equals(l.optional()), markdown, markdown == null ? null : LessonHtml.fromMarkdown(markdown),
-                l.link(), l.material(), quiz);
+                l.link(), l.material(), kind == LessonKind.MATERIAL ? l.materialVersion() : null, quiz);
     }
 
     private static List<Question> readBank(Files files, List<String> problems) throws IOException {
@@ -291,7 +294,7 @@ public final class CourseFormat {
                 QuizYaml quiz = l.quiz() == null ? null : new QuizYaml(l.quiz().draw(), l.quiz().passPercent(),
                         l.quiz().timeLimitMinutes(), l.quiz().attempts() == 0 ? null : l.quiz().attempts());
                 lessons.add(new LessonYaml(l.key(), l.title(), l.minutes(), l.optional() ? Boolean.TRUE : null, text,
-                        l.link(), l.materialId(), quiz));
+                        l.link(), l.materialId(), l.materialVersion(), quiz));
             }
             modules.add(new ModuleYaml(m.title(), lessons));
         }

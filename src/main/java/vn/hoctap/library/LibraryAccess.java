@@ -42,10 +42,15 @@ public final class LibraryAccess {
         return material.getPublishedVersion() != null || canEdit(actor, material) || canReview(actor, material);
     }
 
-    /** Whether the actor may see this particular version (the published one is public). */
+    /**
+     * Whether the actor may see this particular version. While a material is published, every
+     * version that was ever published stays public (a course may pin one); the rest are its
+     * authors' and reviewers'.
+     */
     public static boolean canViewVersion(Actor actor, MaterialVersion version) {
         Material m = version.getMaterial();
-        boolean published = m.getPublishedVersion() != null && m.getPublishedVersion().getId().equals(version.getId());
+        boolean published = m.getPublishedVersion() != null
+                && (m.getPublishedVersion().getId().equals(version.getId()) || version.isEverPublished());
         return published || canEdit(actor, m) || canReview(actor, m);
     }
 

@@ -192,6 +192,41 @@ public class LibraryService {
         return version;
     }
 
+    /**
+     * The version a course lesson shows of material {@code id}: version number {@code pinned} when
+     * the lesson pins one, otherwise the published version; the material's authors and reviewers
+     * (previewing a course) see its latest version before it is published. Empty when the actor may
+     * see none of these.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MaterialVersion> shownInCourse(Actor actor, long id, Integer pinned) {
+        Material material = em.find(Material.class, id);
+        if (material == null) {
+            return Optional.empty();
+        }
+        Optional<MaterialVersion> version = pinned == null
+                ? Optional.ofNullable(material.getPublishedVersion()).or(() -> Optional.ofNullable(material.getLatestVersion()))
+                : material.getVersions().stream().filter(v -> v.getNumber() == pinned).findFirst();
+        return version.filter(v -> LibraryAccess.canViewVersion(actor, v));
+    }
+
+    /**
+     * Why learners of a course could not see material {@code id} (version {@code pinned}), if they
+     * could not: it is not published, or the pinned version was never published. In English, as the
+     * course format words its problems.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> courseReferenceProblem(long id, Integer pinned) {
+        Material material = em.find(Material.class, id);
+        if (material == null || material.getPublishedVersion() == null) {
+            return Optional.of("material " + id + " is not published in the library");
+        }
+        if (pinned != null && material.getVersions().stream().noneMatch(v -> v.getNumber() == pinned && v.isEverPublished())) {
+            return Optional.of("material " + id + " has no published version " + pinned);
+        }
+        return Optional.empty();
+    }
+
     /** The materials the actor authored, newest first. */
     public List<Material> mine(Actor actor) {
         return em.createQuery("SELECT m FROM Material m WHERE m.author.id = :me ORDER BY m.updatedAt DESC", Material.class)
@@ -212,6 +247,13 @@ public class LibraryService {
         List<Object> rows = em.createNativeQuery("SELECT SUBSTRING(content, 1, ?) FROM material_text WHERE version_id = ?")
                 .setParameter(1, maxChars).setParameter(2, versionId).getResultList();
         return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(rows.get(0).toString());
+    }
+
+    /** The extracted text as a preview shows it: blank runs squeezed, cut to {@code maxChars}. */
+    public Optional<String> previewText(long versionId, int maxChars) {
+        return text(versionId, maxChars)
+                .map(t -> t.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip())
+                .filter(t -> !t.isEmpty());
     }
 
     public List<String> subjectsInUse() {

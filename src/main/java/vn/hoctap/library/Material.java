@@ -150,6 +150,7 @@ public class Material implements Serializable {
         reviewedAt = Times.nowUtc();
         publishedAt = reviewedAt;
         reviewComment = null;
+        latestVersion.markPublished(reviewedAt);
     }
 
     void returnToAuthor(Long reviewerId, String comment) {

@@ -93,6 +93,10 @@ public class MaterialVersion implements Serializable {
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
+    /** When this version was first published; a course may pin a version that was. */
+    @Column(name = "published_at")
+    private LocalDateTime publishedAt;
+
     protected MaterialVersion() {
     }
 
@@ -213,6 +217,21 @@ public class MaterialVersion implements Serializable {
         return createdAt;
     }
 
+    public LocalDateTime getPublishedAt() {
+        return publishedAt;
+    }
+
+    /** Whether a reviewer ever published this version (it may have been followed by a newer one). */
+    public boolean isEverPublished() {
+        return publishedAt != null;
+    }
+
+    void markPublished(LocalDateTime at) {
+        if (publishedAt == null) {
+            publishedAt = at;
+        }
+    }
+
     void recordExtraction(ExtractionStatus status, String note, Long chars, boolean truncated) {
         this.extractionStatus = status;
         this.extractionNote = note == null || note.length() <= 500 ? note : note.substring(0, 500);
@@ -237,6 +256,11 @@ public class MaterialVersion implements Serializable {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Where the file is served, below the context path ({@code /files/<id>/<file name>}). */
+    public String getFileLink() {
+        return "/files/" + id + "/" + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** "12,4 MB" style, for pages. */

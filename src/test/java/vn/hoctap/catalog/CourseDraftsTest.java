@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CourseDraftsTest {
 
     private static CourseDefinition.Lesson lesson(String key, String title, LessonKind kind, String markdown, String html) {
-        return new CourseDefinition.Lesson(key, title, kind, 10, false, markdown, html, "https://x.vn", 7L,
+        return new CourseDefinition.Lesson(key, title, kind, 10, false, markdown, html, "https://x.vn", 7L, 2,
                 new QuizSettings(5, 80, null, 0));
     }
 
@@ -48,6 +48,7 @@ class CourseDraftsTest {
         assertEquals("## Dấu hiệu\n\nĐịa chỉ **lạ**\n", edited.markdown());
         assertNull(edited.link());
         assertNull(edited.materialId());
+        assertNull(edited.materialVersion());
         assertNull(edited.quiz());
     }
 
@@ -75,6 +76,7 @@ class CourseDraftsTest {
         assertNull(link.quiz());
         CourseDefinition.Lesson material = d.lessons().get(1);
         assertEquals(7L, material.materialId());
+        assertEquals(2, material.materialVersion(), "the pinned version");
         assertEquals("Đọc trước trang 3.\n", material.markdown());
         CourseDefinition.Lesson quiz = d.lessons().get(2);
         assertEquals(80, quiz.quiz().passPercent());

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,10 @@ class CourseFormatTest {
                       - key: bai-mot
                         title: "Bài hai"
                         link: "ftp://example.org"
+                      - key: hoc-lieu
+                        title: "Học liệu"
+                        material: 5
+                        materialVersion: 0
                       - key: kiem-tra
                         title: "Kiểm tra"
                         quiz: { draw: 5, passPercent: 150 }
@@ -117,10 +122,37 @@ class CourseFormatTest {
         CourseFormat.Invalid e = assertThrows(CourseFormat.Invalid.class, () -> CourseFormat.read(files(files)));
         String all = String.join("\n", e.problems());
         for (String expected : List.of("code must be", "audience: unknown value 'NOBODY'", "lessons/missing.md does not exist",
-                "the key is used twice", "link must start with https://", "passPercent must be 0–100",
+                "the key is used twice", "link must start with https://", "materialVersion must be a version number", "passPercent must be 0–100",
                 "exactly one correct", "every question needs its own key", "type: unknown value 'riddle'")) {
             assertTrue(all.contains(expected), "expected '" + expected + "' in:\n" + all);
         }
+    }
+
+    @Test
+    void aMaterialLessonFollowsTheLatestVersionOrPinsOne() throws Exception {
+        Map<String, String> files = Map.of("course.yaml", """
+                code: hoc-lieu
+                title: "Khoá dùng học liệu"
+                topic: "Thử"
+                hours: 1
+                modules:
+                  - title: "Phần 1"
+                    lessons:
+                      - key: moi-nhat
+                        title: "Theo bản mới nhất"
+                        material: 12
+                      - key: ghim
+                        title: "Ghim bản 2"
+                        material: 12
+                        materialVersion: 2
+                """);
+        CourseDefinition d = CourseFormat.read(files(files));
+        assertEquals(LessonKind.MATERIAL, d.lessons().get(0).kind());
+        assertEquals(12L, d.lessons().get(0).materialId());
+        assertNull(d.lessons().get(0).materialVersion());
+        assertEquals(2, d.lessons().get(1).materialVersion());
+        assertEquals(d, CourseFormat.read(files(CourseFormat.write(d))), "the pin survives export");
+        assertTrue(CourseFormat.write(d).get("course.yaml").contains("materialVersion: 2"));
     }
 
     @Test

@@ -435,6 +435,90 @@ class CourseIT {
                 "a person without the author role cannot be added");
     }
 
+    @Test
+    void aMaterialLessonShowsTheLibraryVersionItFollowsOrPins() throws Exception {
+        String[] author = author();
+        Http writer = anonymous().as(author[0], author[1]);
+        String marker = "Sotay" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        long material = LibraryIT.upload(writer, "so-tay-" + marker + ".txt",
+                ("Phiên bản một của sổ tay " + marker + ": mật khẩu dài 12 ký tự.").getBytes(StandardCharsets.UTF_8))
+                .getInt("materialId");
+        awaitExtraction(writer, material);
+
+        String code = "hoc-lieu-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String api = "api/author/courses/" + code;
+        JsonObject draft = Http.json(writer.post("api/author/courses", "{\"code\":\"%s\",\"title\":\"Dùng sổ tay\"}".formatted(code)));
+        String course = """
+                {"code":"ignored","title":"Dùng sổ tay an toàn","topic":"Kỹ năng số","audience":"EVERYONE",
+                 "level":"BASIC","creditedMinutes":30,"language":"vi","inOrder":false,
+                 "modules":[{"title":"Đọc sổ tay","lessons":[
+                   {"key":"ban-moi","title":"Sổ tay mới nhất","kind":"MATERIAL","minutes":10,"optional":false,"materialId":%d},
+                   {"key":"ban-ghim","title":"Sổ tay bản 1","kind":"MATERIAL","minutes":10,"optional":false,
+                    "materialId":%d,"materialVersion":1}]}]}""".formatted(material, material);
+        JsonObject saved = Http.json(writer.put(api + "/draft", "{\"revision\":\"" + draft.getString("revision")
+                + "\",\"course\":" + course + "}"));
+        assertTrue(saved.getJsonArray("problems").toString().contains("học liệu số " + material + " chưa được xuất bản"),
+                "learners could not see an unpublished material: " + saved.getJsonArray("problems"));
+        assertEquals(400, writer.post(api + "/publish", "{\"revision\":\"" + saved.getString("revision") + "\"}").statusCode());
+
+        assertEquals(200, writer.put("api/materials/" + material, """
+                {"version":%d,"title":"Sổ tay an toàn %s","subjects":["an toàn"],"audience":"EVERYONE","language":"vi",
+                 "licence":"CC_BY","attribution":"Sở Khoa học và Công nghệ"}"""
+                .formatted(Http.json(writer.get("api/materials/" + material)).getInt("version"), marker)).statusCode());
+        assertEquals(200, admin().post("api/materials/" + material + "/publish", "").statusCode());
+        JsonObject ready = Http.json(writer.get(api + "/draft"));
+        assertEquals("[]", ready.getJsonArray("problems").toString());
+        assertEquals(200, writer.post(api + "/publish", "{\"revision\":\"" + ready.getString("revision") + "\"}").statusCode());
+
+        // Version 2 of the material is published: one lesson follows it, the other stays on version 1.
+        HttpResponse<String> second = writer.postBytes("api/materials?material=" + material,
+                ("Phiên bản hai của sổ tay " + marker + ": dùng cụm mật khẩu.").getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/octet-stream", "X-File-Name", "so-tay-2.txt");
+        assertEquals(200, second.statusCode(), second.body());
+        awaitExtraction(writer, material);
+        assertEquals(200, admin().post("api/materials/" + material + "/publish", "").statusCode());
+
+        String[] id = new String[1];
+        Http learner = learner(id);
+        location(act(learner, Map.of("action", "enrol", "c", code)));
+        String latest = learner.get("learn/lesson.xhtml?c=" + code + "&l=ban-moi").body();
+        assertTrue(latest.contains("Phiên bản hai của sổ tay"), "follows the published version");
+        assertTrue(latest.contains("id=\"lessonMaterial\"") && latest.contains("CC BY"), "with its licence");
+        String pinned = learner.get("learn/lesson.xhtml?c=" + code + "&l=ban-ghim").body();
+        assertTrue(pinned.contains("Phiên bản một của sổ tay"), "stays on the pinned version");
+        JsonArray versions = Http.json(learner.get("api/materials/" + material)).getJsonArray("versions");
+        assertEquals(2, versions.size(), "both versions were published: a learner may open either");
+        String oldFile = versions.getValuesAs(JsonObject.class).stream().filter(v -> v.getInt("number") == 1)
+                .findFirst().orElseThrow().getString("url").substring(1);
+        assertEquals(200, learner.get(oldFile).statusCode());
+        assertTrue(learner.get(oldFile).body().contains("Phiên bản một"));
+
+        // A third version waits for review: nobody but its author and reviewers sees it.
+        HttpResponse<String> third = writer.postBytes("api/materials?material=" + material,
+                ("Bản nháp ba " + marker).getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/octet-stream", "X-File-Name", "so-tay-3.txt");
+        String draftFile = Http.json(writer.get("api/materials/" + material)).getJsonObject("latest").getString("url").substring(1);
+        assertEquals(3, Http.json(writer.get("api/materials/" + material)).getJsonObject("latest").getInt("number"), third.body());
+        assertEquals(404, learner.get(draftFile).statusCode());
+        assertEquals(2, Http.json(learner.get("api/materials/" + material)).getJsonArray("versions").size());
+        assertFalse(learner.get("learn/lesson.xhtml?c=" + code + "&l=ban-moi").body().contains("Bản nháp ba"));
+
+        // The material's page says where it is used.
+        String page = anonymous().get("library/material.xhtml?id=" + material).body();
+        assertTrue(page.contains("Dùng sổ tay an toàn") && page.contains("Sổ tay bản 1"), "used in the course, by lesson");
+    }
+
+    static void awaitExtraction(Http as, long materialId) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            String state = Http.json(as.get("api/materials/" + materialId)).getJsonObject("latest").getString("extraction");
+            if (!state.equals("PENDING") && !state.equals("RUNNING")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("extraction did not finish");
+    }
+
     String upload(Map<String, String> files) throws Exception {
         return upload(files, admin());
     }

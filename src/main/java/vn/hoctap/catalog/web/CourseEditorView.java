@@ -42,10 +42,14 @@ public class CourseEditorView {
     @Inject
     LocaleSelection localeSelection;
 
+    @Inject
+    vn.hoctap.library.LibraryService library;
+
     private String c;
     private String l;
     private CourseDrafts.Draft draft;
     private CourseDefinition.Lesson lesson;
+    private LessonMaterial material;
 
     /** {@code f:viewAction}: 404 for a course the reader may not edit (as if there were none). */
     public void load() throws IOException {
@@ -59,6 +63,12 @@ public class CourseEditorView {
         CourseDefinition d = draft.course();
         lesson = (l == null ? java.util.Optional.<CourseDefinition.Lesson>empty() : d.lesson(l))
                 .orElse(d.lessons().isEmpty() ? null : d.lessons().get(0));
+        material = LessonMaterial.of(library, currentActor.require(), lesson);
+    }
+
+    /** What the previewed material lesson shows (its authors also see a material not yet published); null for other lessons. */
+    public LessonMaterial getMaterial() {
+        return material;
     }
 
     public String getTextsJson() throws JsonProcessingException {

@@ -30,6 +30,9 @@ public final class FormatProblemText {
         rule("a quiz needs questions in quiz\\.yaml", "bài kiểm tra cần có câu hỏi trong quiz.yaml");
         rule("link must start with https://", "liên kết (link) phải bắt đầu bằng https://");
         rule("a text lesson needs text: \\(a Markdown file\\)", "bài đọc cần có tệp Markdown (text:)");
+        rule("material (\\d+) is not published in the library", "học liệu số $1 chưa được xuất bản trong thư viện, người học chưa xem được");
+        rule("material (\\d+) has no published version (\\d+)", "học liệu số $1 không có phiên bản $2 đã xuất bản");
+        rule("materialVersion must be a version number, 1 or more", "phiên bản ghim (materialVersion) phải là số từ 1 trở lên");
         rule("every question needs its own key", "mỗi câu hỏi cần một khóa (key) riêng");
         rule("a single-choice question needs 2 or more options, exactly one correct",
                 "câu chọn một đáp án cần từ 2 phương án, đúng một phương án đúng");

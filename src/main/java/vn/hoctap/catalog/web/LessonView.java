@@ -11,6 +11,7 @@ import vn.hoctap.catalog.LearningService;
 import vn.hoctap.catalog.LessonKind;
 import vn.hoctap.catalog.Progress;
 import vn.hoctap.identity.CurrentActor;
+import vn.hoctap.library.LibraryService;
 
 import java.io.IOException;
 import java.util.List;
@@ -31,6 +32,9 @@ public class LessonView {
     @Inject
     CurrentActor currentActor;
 
+    @Inject
+    LibraryService library;
+
     private String c;
     private String l;
     private String problem;
@@ -38,6 +42,7 @@ public class LessonView {
     private java.util.Map<String, Boolean> done;
     private CourseDefinition.Lesson lesson;
     private List<Attempt> attempts = List.of();
+    private LessonMaterial material;
 
     /** {@code f:viewAction}: the lesson of an enrolled learner; others go to the course page. */
     public void load() throws IOException {
@@ -59,6 +64,12 @@ public class LessonView {
         if (lesson.kind() == LessonKind.QUIZ) {
             attempts = learning.attempts(progress, lesson.key());
         }
+        material = LessonMaterial.of(library, currentActor.get(), lesson);
+    }
+
+    /** What a material lesson shows; null for other lessons. */
+    public LessonMaterial getMaterial() {
+        return material;
     }
 
     public boolean isQuizOpen() {

@@ -98,7 +98,7 @@ public class MaterialResource {
     @GET
     @Path("{id}")
     public MaterialDto get(@PathParam("id") long id) {
-        return MaterialDto.of(library.get(currentActor.get(), id), true);
+        return MaterialDto.of(library.get(currentActor.get(), id), currentActor.get());
     }
 
     @POST
@@ -124,26 +124,26 @@ public class MaterialResource {
                 r.subjects() == null ? Set.of() : new LinkedHashSet<>(r.subjects()),
                 value(Audience.class, r.audience(), "audience"), value(Level.class, r.level(), "level"), r.language(),
                 value(Licence.class, r.licence(), "licence"), r.attribution());
-        return MaterialDto.of(library.describe(currentActor.require(), id, r.version(), form), true);
+        return MaterialDto.of(library.describe(currentActor.require(), id, r.version(), form), currentActor.require());
     }
 
     @POST
     @Path("{id}/submit")
     public MaterialDto submit(@PathParam("id") long id) {
-        return MaterialDto.of(library.submit(currentActor.require(), id), true);
+        return MaterialDto.of(library.submit(currentActor.require(), id), currentActor.require());
     }
 
     @POST
     @Path("{id}/publish")
     public MaterialDto publish(@PathParam("id") long id) {
-        return MaterialDto.of(library.publish(currentActor.require(), id), true);
+        return MaterialDto.of(library.publish(currentActor.require(), id), currentActor.require());
     }
 
     @POST
     @Path("{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     public MaterialDto returnToAuthor(@PathParam("id") long id, ReturnRequest r) {
-        return MaterialDto.of(library.returnToAuthor(currentActor.require(), id, r == null ? null : r.comment()), true);
+        return MaterialDto.of(library.returnToAuthor(currentActor.require(), id, r == null ? null : r.comment()), currentActor.require());
     }
 
     private static <E extends Enum<E>> E value(Class<E> type, String value, String field) {

@@ -61,8 +61,7 @@ public class FileServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        boolean published = version.getMaterial().getPublishedVersion() != null
-                && version.getMaterial().getPublishedVersion().getId().equals(version.getId());
+        boolean published = version.getMaterial().getPublishedVersion() != null && version.isEverPublished();
         String etag = "\"" + version.getSha256() + "\"";
         response.setHeader("ETag", etag);
         response.setHeader("Accept-Ranges", "bytes");

@@ -6,13 +6,13 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import vn.hoctap.catalog.CatalogService;
 import vn.hoctap.identity.Actor;
 import vn.hoctap.identity.CurrentActor;
 import vn.hoctap.library.LibraryAccess;
 import vn.hoctap.library.LibraryService;
 import vn.hoctap.library.Material;
 import vn.hoctap.library.MaterialVersion;
-import vn.hoctap.library.api.FileLinks;
 import vn.hoctap.platform.i18n.FacesMessages;
 import vn.hoctap.shared.AccessDeniedException;
 import vn.hoctap.shared.NotFoundException;
@@ -42,11 +42,16 @@ public class MaterialView {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    CatalogService catalog;
+
     private Material material;
     private MaterialVersion shown;
     private String comment;
 
     private boolean missing;
+    private String previewText;
+    private List<CatalogService.MaterialUse> uses;
 
     /** Reads {@code id} (and {@code v}): the query string on a GET, hidden fields on a POST. */
     @jakarta.annotation.PostConstruct
@@ -131,20 +136,29 @@ public class MaterialView {
         return LibraryAccess.canReview(currentActor.get(), material);
     }
 
+    /** All versions for its authors and reviewers; for everyone else those ever published (a course may pin one). */
     public List<MaterialVersion> getVisibleVersions() {
-        return isEditable() || isReviewable() ? material.getVersions()
-                : shown == null ? List.of() : List.of(shown);
+        Actor actor = currentActor.get();
+        return material.getVersions().stream().filter(v -> LibraryAccess.canViewVersion(actor, v)).toList();
+    }
+
+    /** The published courses whose lessons show this material. */
+    public List<CatalogService.MaterialUse> getUses() {
+        if (uses == null) {
+            uses = catalog.usesOf(material.getId());
+        }
+        return uses;
     }
 
     public String fileUrl(MaterialVersion v) {
-        return request.getContextPath() + FileLinks.url(v);
+        return request.getContextPath() + v.getFileLink();
     }
 
     public String getPreviewText() {
-        return shown == null ? null : library.text(shown.getId(), PREVIEW_CHARS)
-                .map(t -> t.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip())
-                .filter(t -> !t.isEmpty())
-                .orElse(null);
+        if (previewText == null && shown != null) {
+            previewText = library.previewText(shown.getId(), PREVIEW_CHARS).orElse("");
+        }
+        return previewText;
     }
 
     public boolean isPreviewCut() {
