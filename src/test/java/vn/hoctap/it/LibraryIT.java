@@ -164,6 +164,7 @@ class LibraryIT {
         HttpResponse<String> file = anonymous().get(fileUrl);
         assertEquals(200, file.statusCode());
         String etag = file.headers().firstValue("ETag").orElseThrow();
+        assertEquals("application/pdf", file.headers().firstValue("Content-Type").orElse(""), "no charset on a PDF");
         assertTrue(file.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("")
                 .contains("filename*=UTF-8''H%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn%20tr%E1%BB%93ng%20c%C3%A0%20ph%C3%AA.pdf"));

@@ -9,6 +9,7 @@ import vn.hoctap.identity.CurrentActor;
 import vn.hoctap.library.LibraryService;
 import vn.hoctap.library.MaterialVersion;
 import vn.hoctap.platform.web.ContentDisposition;
+import vn.hoctap.platform.web.ContentTypes;
 import vn.hoctap.platform.storage.BlobStore;
 import vn.hoctap.shared.NotFoundException;
 
@@ -72,8 +73,8 @@ public class FileServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        String type = version.getMediaType().startsWith("text/") ? version.getMediaType() + "; charset=UTF-8" : version.getMediaType();
-        response.setContentType(type);
+        ContentTypes.exactly(response, version.getMediaType().startsWith("text/")
+                ? version.getMediaType() + "; charset=UTF-8" : version.getMediaType());
         boolean download = request.getParameter("download") != null;
         response.setHeader("Content-Disposition", ContentDisposition.of(download ? "attachment" : "inline", version.getFileName()));
 

@@ -103,6 +103,9 @@ final class AlternateRequest extends HttpServletRequestWrapper {
 
     @Override
     public Enumeration<String> getHeaders(String name) {
+        if ("Content-Type".equalsIgnoreCase(name)) {
+            return Collections.enumeration(getContentType() == null ? java.util.List.of() : java.util.List.of(getContentType()));
+        }
         return headers.containsKey(name) ? Collections.enumeration(java.util.List.of(headers.get(name))) : super.getHeaders(name);
     }
 

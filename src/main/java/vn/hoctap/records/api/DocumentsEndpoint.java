@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.hoctap.platform.web.ContentTypes;
 import vn.hoctap.records.ActivityDefinitions;
 import vn.hoctap.records.AgentDirectory;
 import vn.hoctap.records.DocumentStore;
@@ -104,7 +105,7 @@ public class DocumentsEndpoint {
                 }
                 DocumentStore.Document d = doc.get();
                 resp.setStatus(200);
-                resp.setContentType(d.contentType()); // Payara adds ";charset=UTF-8" (web.xml default)
+                ContentTypes.exactly(resp, d.contentType());
                 resp.setHeader("ETag", "\"" + d.etag() + "\"");
                 StatementsEndpoint.lastModified(resp, d.updated());
                 resp.setContentLength(d.content().length);

@@ -95,8 +95,14 @@ final class XapiRequest {
         return http.getHeader(name);
     }
 
+    /**
+     * The Content-Type header as the client sent it. Payara answers getContentType() and
+     * getHeader("Content-Type") with the application's default request encoding added
+     * ({@code ;charset=UTF-8}); getHeaders reads the header as it came.
+     */
     String contentType() {
-        return http.getContentType();
+        java.util.Enumeration<String> sent = http.getHeaders("Content-Type");
+        return sent != null && sent.hasMoreElements() ? sent.nextElement() : http.getContentType();
     }
 
     Map<String, String> params() {
