@@ -272,7 +272,8 @@
       field(t('editor.f.level'), select(['BASIC', 'INTERMEDIATE', 'ADVANCED'].map(function (a) { return [a, t('library.level.' + a)]; }), c.level, set('level'))),
       field(t('editor.f.language'), select(['vi', 'en', 'th', 'hmn', 'blt'].map(function (a) { return [a, t('library.language.' + a)]; }), c.language, set('language'))),
       field(t('editor.f.hours'), hours),
-      check(t('editor.f.inOrder'), c.inOrder, set('inOrder')));
+      check(t('editor.f.inOrder'), c.inOrder, set('inOrder')),
+      materialPicker(c, 'cover', { type: 'IMAGE', label: t('editor.f.cover'), id: 'edCover' }));
     panel.appendChild(form);
   }
 
@@ -395,7 +396,7 @@
     box.appendChild(row);
     box.appendChild(check(t('editor.l.optional'), l.optional, set('optional')));
     if (l.kind === 'LINK') box.appendChild(field(t('editor.l.link'), text(l.link, set('link'), { type: 'url', id: 'edLink', placeholder: 'https://' })));
-    if (l.kind === 'MATERIAL') box.appendChild(materialPicker(l));
+    if (l.kind === 'MATERIAL') box.appendChild(materialPicker(l, 'materialId', { pin: 'materialVersion', label: t('editor.l.material') }));
     if (l.kind === 'QUIZ') {
       var q = l.quiz;
       function setq(k) { return function (v) { q[k] = v === null && k !== 'timeLimitMinutes' ? 0 : v; changed(); }; }
@@ -410,39 +411,52 @@
     return box;
   }
 
-  function materialPicker(l) {
-    var box = el('div', { 'class': 'field ed-material' }, el('span', { 'class': 'label', text: t('editor.l.material') }));
-    var chosen = el('div', { id: 'edMaterialChosen' });
+  /*
+   * Picks a library material into obj[idKey], by search. opts.pin: obj[pin] holds a pinned version
+   * number (null: the latest published one); opts.type: only that kind (IMAGE for a cover, shown small);
+   * opts.label, opts.id: the field's label and the id prefix of its elements.
+   */
+  function materialPicker(obj, idKey, opts) {
+    var pre = opts.id || 'edMaterial';
+    var box = el('div', { 'class': 'field ed-material' }, el('span', { 'class': 'label', text: opts.label }));
+    var chosen = el('div', { id: pre + 'Chosen' });
     var shownFor = null;
     /* The chosen material: its title and, once loaded, which version learners see (the latest published, or a pinned one). */
     function showChosen() {
       chosen.textContent = '';
-      if (!l.materialId) { chosen.appendChild(el('p', { text: t('editor.l.materialNone') })); return; }
-      var line = el('p', null, t('editor.l.materialChosen', l.materialId) + ' · ',
-        el('a', { href: root.getAttribute('data-material-page') + l.materialId, target: '_blank', text: t('editor.l.materialOpen') }));
+      if (!obj[idKey]) { chosen.appendChild(el('p', { text: t('editor.l.materialNone') })); return; }
+      var line = el('p', null, t('editor.l.materialChosen', obj[idKey]) + ' · ',
+        el('a', { href: root.getAttribute('data-material-page') + obj[idKey], target: '_blank', text: t('editor.l.materialOpen') }),
+        ' · ', button(t('editor.l.materialRemove'), function () {
+          obj[idKey] = null; if (opts.pin) obj[opts.pin] = null; changed(); showChosen();
+        }, 'button small secondary'));
       chosen.appendChild(line);
-      var id = shownFor = l.materialId;
+      var id = shownFor = obj[idKey];
       request('GET', root.getAttribute('data-materials') + '/' + id).then(function (res) {
         if (shownFor !== id || res.status !== 200 || !res.json) return;
         var m = res.json;
         line.firstChild.textContent = m.title + ' · ';
+        if (!m.published) chosen.appendChild(el('p', { 'class': 'ed-warning', id: pre + 'Unpublished', text: t('editor.l.materialUnpublished') }));
+        if (opts.type === 'IMAGE' && m.published) {
+          chosen.appendChild(el('img', { 'class': 'ed-cover', alt: '', src: (root.getAttribute('data-context') || '') + m.published.url + '?w=480' }));
+        }
+        if (!opts.pin) return;
         var published = (m.versions || []).filter(function (v) { return v.publishedAt; });
-        if (!m.published) chosen.appendChild(el('p', { 'class': 'ed-warning', id: 'edMaterialUnpublished', text: t('editor.l.materialUnpublished') }));
         var options = [['', t('editor.l.materialFollow') + (m.published ? ' (' + m.published.number + ')' : '')]];
         published.forEach(function (v) { options.push([String(v.number), t('editor.l.materialPin', v.number) + ' · ' + v.fileName]); });
-        if (l.materialVersion && !published.some(function (v) { return v.number === l.materialVersion; })) {
-          options.push([String(l.materialVersion), t('editor.l.materialPin', l.materialVersion)]);
+        if (obj[opts.pin] && !published.some(function (v) { return v.number === obj[opts.pin]; })) {
+          options.push([String(obj[opts.pin]), t('editor.l.materialPin', obj[opts.pin])]);
         }
-        var pick = select(options, l.materialVersion ? String(l.materialVersion) : '', function (v) {
-          l.materialVersion = v ? Number(v) : null; changed();
+        var pick = select(options, obj[opts.pin] ? String(obj[opts.pin]) : '', function (v) {
+          obj[opts.pin] = v ? Number(v) : null; changed();
         });
-        pick.id = 'edMaterialVersion';
+        pick.id = pre + 'Version';
         chosen.appendChild(field(t('editor.l.materialVersion'), pick));
       });
     }
     showChosen();
     var results = el('ul', { 'class': 'ed-results' });
-    var search = el('input', { type: 'search', id: 'edMaterialQ', placeholder: t('editor.l.materialSearch'), 'aria-label': t('editor.l.materialSearch') });
+    var search = el('input', { type: 'search', id: pre + 'Q', placeholder: t('editor.l.materialSearch'), 'aria-label': t('editor.l.materialSearch') });
     var pending;
     search.addEventListener('input', function () {
       clearTimeout(pending);
@@ -450,7 +464,8 @@
         var q = search.value.trim();
         results.textContent = '';
         if (!q) return;
-        request('GET', root.getAttribute('data-materials') + '?size=8&q=' + encodeURIComponent(q)).then(function (res) {
+        request('GET', root.getAttribute('data-materials') + '?size=8&q=' + encodeURIComponent(q)
+            + (opts.type ? '&type=' + opts.type : '')).then(function (res) {
           results.textContent = '';
           var hits = res.json && res.json.hits ? res.json.hits : [];
           if (!hits.length) results.appendChild(el('li', { 'class': 'muted', text: t('editor.l.noResults') }));
@@ -458,7 +473,7 @@
             var title = el('span');
             title.innerHTML = h.titleHtml; // the server's escaped title with <mark> highlights
             results.appendChild(el('li', null, title, ' ', button(t('editor.l.choose'), function () {
-              l.materialId = h.id; l.materialVersion = null; changed(); showChosen(); results.textContent = ''; search.value = '';
+              obj[idKey] = h.id; if (opts.pin) obj[opts.pin] = null; changed(); showChosen(); results.textContent = ''; search.value = '';
             }, 'button small secondary')));
           });
         });

@@ -41,12 +41,16 @@ public class CatalogService {
     CourseIndex index;
 
     @Inject
+    vn.hoctap.library.LibraryService library;
+
+    @Inject
     vn.hoctap.platform.search.SearchOutbox outbox;
 
     private final Map<Long, PublishedCourse> versions = new ConcurrentHashMap<>();
-    private volatile Catalogue catalogue = new Catalogue(List.of(), 0);
+    private volatile Catalogue catalogue = new Catalogue(List.of(), Map.of(), 0);
 
-    private record Catalogue(List<PublishedCourse> courses, long loadedAt) {
+    /** @param covers course id → where its cover image is served (below the context path), for the courses that have one */
+    private record Catalogue(List<PublishedCourse> courses, Map<Long, String> covers, long loadedAt) {
     }
 
     /** What became of a definition handed to {@link #publish}. */
@@ -59,6 +63,15 @@ public class CatalogService {
     /** Where a version came from: the files shipped in content/, or an author. */
     public static final String FROM_CONTENT = "CONTENT";
     public static final String FROM_AUTHOR = "AUTHOR";
+
+    /**
+     * Course id → the link to its cover image (the published version of the library image it
+     * names), for the published courses that have one; follows the library within the catalogue's TTL.
+     */
+    public Map<Long, String> covers() {
+        published();
+        return catalogue.covers();
+    }
 
     /** Every published course, by title. */
     public List<PublishedCourse> published() {
@@ -219,7 +232,7 @@ public class CatalogService {
         outbox.record(CourseIndex.NAME, courseId);
         audit.record(new AuditEvent(actor.personId(), actor.username(), "course.publish", "course",
                 String.valueOf(courseId), definition.title(), "/", null, Map.of("code", definition.code(), "version", number)));
-        catalogue = new Catalogue(List.of(), 0);
+        catalogue = new Catalogue(List.of(), Map.of(), 0);
         return outcome;
     }
 
@@ -234,7 +247,13 @@ public class CatalogService {
             courses.add(version(id[1]));
         }
         courses.sort(Comparator.comparing(PublishedCourse::title, vn.hoctap.shared.Text::compareVietnamese));
-        Catalogue fresh = new Catalogue(List.copyOf(courses), System.currentTimeMillis());
+        Map<Long, String> covers = new java.util.HashMap<>();
+        for (PublishedCourse c : courses) {
+            if (c.definition().cover() != null) {
+                library.publishedImage(c.definition().cover()).ifPresent(v -> covers.put(c.courseId(), v.getFileLink()));
+            }
+        }
+        Catalogue fresh = new Catalogue(List.copyOf(courses), Map.copyOf(covers), System.currentTimeMillis());
         catalogue = fresh;
         return fresh;
     }

@@ -15,9 +15,10 @@ import java.util.Optional;
  * what a version stores (as JSON): a published version never changes.
  *
  * @param creditedMinutes learning time credited to the person's record on completion
+ * @param cover           the library material (an image) shown as the course's cover, or null
  */
 public record CourseDefinition(String code, String title, String titleEn, String summary, String topic,
-                               Audience audience, Level level, int creditedMinutes, String language,
+                               Audience audience, Level level, int creditedMinutes, String language, Long cover,
                                boolean inOrder, List<Module> modules, List<Question> questions) {
 
     public record Module(String title, List<Lesson> lessons) {

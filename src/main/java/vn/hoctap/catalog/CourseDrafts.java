@@ -127,7 +127,7 @@ public class CourseDrafts {
                 c, CatalogService.FROM_AUTHOR, now, now);
         addAuthorRow(courseId, actor.personId(), actor.username());
         CourseDefinition start = new CourseDefinition(c, Text.clean(title), null, null, "", Audience.EVERYONE, Level.BASIC,
-                0, "vi", false, List.of(new CourseDefinition.Module("", List.of(
+                0, "vi", null, false, List.of(new CourseDefinition.Module("", List.of(
                 new CourseDefinition.Lesson("bai-1", "", LessonKind.TEXT, 10, false, null, null, null, null, null, null)))), List.of());
         store(actor, new Row(courseId, null, null), start, now);
         audit.record(new AuditEvent(actor.personId(), actor.username(), "course.create", "course", String.valueOf(courseId),
@@ -279,9 +279,12 @@ public class CourseDrafts {
         }).toList();
     }
 
-    /** The material lessons whose material learners could not see (not published, or a pinned version never published). */
+    /** The cover and material lessons learners could not see (not published, not an image, a pinned version never published). */
     List<String> materialProblems(CourseDefinition d) {
         List<String> problems = new ArrayList<>();
+        if (d.cover() != null && library.publishedImage(d.cover()).isEmpty()) {
+            problems.add("course.yaml: cover " + d.cover() + " is not a published image in the library");
+        }
         for (int m = 0; m < d.modules().size(); m++) {
             for (CourseDefinition.Lesson l : d.modules().get(m).lessons()) {
                 if (l.kind() == LessonKind.MATERIAL && l.materialId() != null) {
@@ -361,7 +364,7 @@ public class CourseDrafts {
         return new CourseDefinition(code, clean(d.title()), clean(d.titleEn()), clean(d.summary()), clean(d.topic()),
                 d.audience() == null ? Audience.EVERYONE : d.audience(), d.level() == null ? Level.BASIC : d.level(),
                 Math.max(0, d.creditedMinutes()), d.language() == null || d.language().isBlank() ? "vi" : d.language(),
-                d.inOrder(), modules, questions);
+                d.cover(), d.inOrder(), modules, questions);
     }
 
     private static String freshQuestionKey(Set<String> taken) {

@@ -72,7 +72,7 @@ public final class CourseFormat {
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
     record CourseYaml(String code, String title, String titleEn, String summary, String topic, String audience,
-                      String level, BigDecimal hours, String language, Boolean inOrder, List<ModuleYaml> modules) {
+                      String level, BigDecimal hours, String language, Long cover, Boolean inOrder, List<ModuleYaml> modules) {
     }
 
     record ModuleYaml(String title, List<LessonYaml> lessons) {
@@ -151,7 +151,7 @@ public final class CourseFormat {
             throw new Invalid(code, problems);
         }
         return new CourseDefinition(c.code(), nfc(c.title()), nfc(c.titleEn()), nfc(c.summary()), nfc(c.topic()),
-                audience, level, minutes, c.language() == null ? "vi" : c.language(), Boolean.TRUE.equals(c.inOrder()),
+                audience, level, minutes, c.language() == null ? "vi" : c.language(), c.cover(), Boolean.TRUE.equals(c.inOrder()),
                 modules, bank);
     }
 
@@ -301,7 +301,7 @@ public final class CourseFormat {
         BigDecimal hours = BigDecimal.valueOf(d.creditedMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
         CourseYaml course = new CourseYaml(d.code(), d.title(), d.titleEn(), d.summary(), d.topic(), d.audience().name(),
-                d.level().name(), hours.scale() < 0 ? hours.setScale(0) : hours, d.language(), d.inOrder() ? Boolean.TRUE : null, modules);
+                d.level().name(), hours.scale() < 0 ? hours.setScale(0) : hours, d.language(), d.cover(), d.inOrder() ? Boolean.TRUE : null, modules);
         List<QuestionYaml> questions = d.questions().stream().map(q -> new QuestionYaml(q.key(), q.type().name().toLowerCase(Locale.ROOT),
                 q.prompt(), q.options().isEmpty() ? null : q.options().stream()
                         .map(o -> new OptionYaml(o.text(), o.correct() ? Boolean.TRUE : null)).toList(),

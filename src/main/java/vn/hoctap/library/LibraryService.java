@@ -227,6 +227,14 @@ public class LibraryService {
         return Optional.empty();
     }
 
+    /** The published version of material {@code id} when it is an image (a course's cover). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MaterialVersion> publishedImage(long id) {
+        Material material = em.find(Material.class, id);
+        return Optional.ofNullable(material == null ? null : material.getPublishedVersion())
+                .filter(v -> v.getKind() == vn.hoctap.library.ingest.FileKind.IMAGE);
+    }
+
     /** The materials the actor authored, newest first. */
     public List<Material> mine(Actor actor) {
         return em.createQuery("SELECT m FROM Material m WHERE m.author.id = :me ORDER BY m.updatedAt DESC", Material.class)

@@ -181,7 +181,7 @@ class CourseBenchmark {
                     CourseDefinition s = shipped.get(i % shipped.size());
                     CourseDefinition d = new CourseDefinition(String.format("bench-%03d", i), s.title() + " (" + (i + 1) + ")",
                             s.titleEn(), s.summary(), s.topic(), s.audience(), s.level(), s.creditedMinutes(), s.language(),
-                            s.inOrder(), s.modules(), s.questions());
+                            s.cover(), s.inOrder(), s.modules(), s.questions());
                     course.setString(1, d.code());
                     course.setTimestamp(2, now);
                     course.setTimestamp(3, now);

@@ -22,7 +22,7 @@ class CourseDraftsTest {
 
     private static CourseDefinition course(List<CourseDefinition.Lesson> lessons, List<Question> questions) {
         return new CourseDefinition("ignored", " An toàn thông tin ", null, "Tóm tắt", "An toàn thông tin",
-                Audience.CIVIL_SERVANTS, Level.BASIC, 120, "vi", false,
+                Audience.CIVIL_SERVANTS, Level.BASIC, 120, "vi", 9L, false,
                 List.of(new CourseDefinition.Module("Phần 1", lessons)), questions);
     }
 
@@ -39,6 +39,7 @@ class CourseDraftsTest {
                 lesson(null, "Thư điện tử lừa đảo", LessonKind.TEXT, null, "<h2>Dấu hiệu</h2><p>Địa chỉ <b>lạ</b></p>")),
                 List.of(single("q1"))));
         assertEquals("attt", d.code());
+        assertEquals(9L, d.cover(), "the cover stays");
         assertEquals("An toàn thông tin", d.title());
         CourseDefinition.Lesson kept = d.lessons().get(0);
         assertEquals("Viết *như cũ*\n", kept.markdown());
@@ -104,7 +105,7 @@ class CourseDraftsTest {
         assertEquals(List.of(), CourseDrafts.problems(whole));
 
         CourseDefinition broken = CourseDrafts.normalise("attt-2026", new CourseDefinition("attt-2026", "", null, null, "", Audience.EVERYONE,
-                Level.BASIC, 0, "vi", false, List.of(new CourseDefinition.Module("", List.of(
+                Level.BASIC, 0, "vi", null, false, List.of(new CourseDefinition.Module("", List.of(
                 lesson("a", "", LessonKind.TEXT, null, "<p> </p>"),
                 lesson("b", "Kiểm tra", LessonKind.QUIZ, null, null)))),
                 List.of(new Question("q1", QuestionType.MULTIPLE, "?", List.of(new Question.Option("x", true)), null, null, null, null))));

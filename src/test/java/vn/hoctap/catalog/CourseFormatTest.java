@@ -135,6 +135,7 @@ class CourseFormatTest {
                 title: "Khoá dùng học liệu"
                 topic: "Thử"
                 hours: 1
+                cover: 31
                 modules:
                   - title: "Phần 1"
                     lessons:
@@ -147,6 +148,7 @@ class CourseFormatTest {
                         materialVersion: 2
                 """);
         CourseDefinition d = CourseFormat.read(files(files));
+        assertEquals(31L, d.cover(), "the cover is an image from the library");
         assertEquals(LessonKind.MATERIAL, d.lessons().get(0).kind());
         assertEquals(12L, d.lessons().get(0).materialId());
         assertNull(d.lessons().get(0).materialVersion());

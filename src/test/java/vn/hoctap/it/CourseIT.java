@@ -444,21 +444,33 @@ class CourseIT {
                 ("Phiên bản một của sổ tay " + marker + ": mật khẩu dài 12 ký tự.").getBytes(StandardCharsets.UTF_8))
                 .getInt("materialId");
         awaitExtraction(writer, material);
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(1600, 900, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(new java.awt.Color(11, 110, 79));
+        g.fillRect(0, 0, 1600, 900);
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillOval(500 + ThreadLocalRandom.current().nextInt(300), 200, 400, 400); // other bytes each run
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(photo, "png", png);
+        long image = LibraryIT.upload(writer, "bia-" + marker + ".png", png.toByteArray()).getInt("materialId");
+        awaitExtraction(writer, image);
 
         String code = "hoc-lieu-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String api = "api/author/courses/" + code;
         JsonObject draft = Http.json(writer.post("api/author/courses", "{\"code\":\"%s\",\"title\":\"Dùng sổ tay\"}".formatted(code)));
         String course = """
                 {"code":"ignored","title":"Dùng sổ tay an toàn","topic":"Kỹ năng số","audience":"EVERYONE",
-                 "level":"BASIC","creditedMinutes":30,"language":"vi","inOrder":false,
+                 "level":"BASIC","creditedMinutes":30,"language":"vi","inOrder":false,"cover":%d,
                  "modules":[{"title":"Đọc sổ tay","lessons":[
                    {"key":"ban-moi","title":"Sổ tay mới nhất","kind":"MATERIAL","minutes":10,"optional":false,"materialId":%d},
                    {"key":"ban-ghim","title":"Sổ tay bản 1","kind":"MATERIAL","minutes":10,"optional":false,
-                    "materialId":%d,"materialVersion":1}]}]}""".formatted(material, material);
+                    "materialId":%d,"materialVersion":1}]}]}""".formatted(image, material, material);
         JsonObject saved = Http.json(writer.put(api + "/draft", "{\"revision\":\"" + draft.getString("revision")
                 + "\",\"course\":" + course + "}"));
         assertTrue(saved.getJsonArray("problems").toString().contains("học liệu số " + material + " chưa được xuất bản"),
                 "learners could not see an unpublished material: " + saved.getJsonArray("problems"));
+        assertTrue(saved.getJsonArray("problems").toString().contains("ảnh bìa (học liệu số " + image + ")"));
         assertEquals(400, writer.post(api + "/publish", "{\"revision\":\"" + saved.getString("revision") + "\"}").statusCode());
 
         assertEquals(200, writer.put("api/materials/" + material, """
@@ -466,6 +478,10 @@ class CourseIT {
                  "licence":"CC_BY","attribution":"Sở Khoa học và Công nghệ"}"""
                 .formatted(Http.json(writer.get("api/materials/" + material)).getInt("version"), marker)).statusCode());
         assertEquals(200, admin().post("api/materials/" + material + "/publish", "").statusCode());
+        assertEquals(200, writer.put("api/materials/" + image, """
+                {"version":%d,"title":"Ảnh bìa sổ tay","audience":"EVERYONE","language":"vi","licence":"CC0"}"""
+                .formatted(Http.json(writer.get("api/materials/" + image)).getInt("version"))).statusCode());
+        assertEquals(200, admin().post("api/materials/" + image + "/publish", "").statusCode());
         JsonObject ready = Http.json(writer.get(api + "/draft"));
         assertEquals("[]", ready.getJsonArray("problems").toString());
         assertEquals(200, writer.post(api + "/publish", "{\"revision\":\"" + ready.getString("revision") + "\"}").statusCode());
@@ -502,6 +518,24 @@ class CourseIT {
         assertEquals(404, learner.get(draftFile).statusCode());
         assertEquals(2, Http.json(learner.get("api/materials/" + material)).getJsonArray("versions").size());
         assertFalse(learner.get("learn/lesson.xhtml?c=" + code + "&l=ban-moi").body().contains("Bản nháp ba"));
+
+        // The cover: in the catalogue as a small JPEG, on the course page larger.
+        Thread.sleep(5_500); // the catalogue is cached for 5 s
+        Matcher cover = Pattern.compile("src=\"[^\"]*?(files/\\d+/[^\"?]*)\\?w=480\"").matcher(
+                anonymous().get("courses/?q=" + URLEncoder.encode("Dùng sổ tay an toàn", StandardCharsets.UTF_8)).body());
+        assertTrue(cover.find(), "the catalogue card shows the cover");
+        String coverPath = cover.group(1);
+        HttpResponse<byte[]> thumb = anonymous().getBytes(coverPath + "?w=480");
+        assertEquals(200, thumb.statusCode());
+        assertEquals("image/jpeg", thumb.headers().firstValue("Content-Type").orElse(""));
+        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb.body()));
+        assertEquals(480, small.getWidth());
+        assertEquals(270, small.getHeight());
+        assertTrue(thumb.body().length < png.size(), "smaller than the original");
+        assertEquals("image/png", anonymous().getBytes(coverPath + "?w=123").headers().firstValue("Content-Type").orElse(""),
+                "only the widths pages use are made; others get the original");
+        assertTrue(anonymous().get("courses/course.xhtml?c=" + code).body().contains("?w=960"));
+        assertTrue(Http.json(learner.get("api/courses/" + code)).getJsonObject("course").getString("cover").contains("/files/"));
 
         // The material's page says where it is used.
         String page = anonymous().get("library/material.xhtml?id=" + material).body();

@@ -35,14 +35,14 @@ public class CourseResource {
 
     public record CourseSummaryDto(long id, String code, String title, String titleEn, String summary, String topic,
                                    String audience, String level, String language, BigDecimal hours, int lessons,
-                                   int version, LocalDateTime publishedAt) {
+                                   int version, LocalDateTime publishedAt, String cover) {
     }
 
     public record QuizDto(int questions, int passPercent, Integer timeLimitMinutes, Integer attempts) {
     }
 
     public record LessonDto(String key, String title, String kind, int minutes, boolean optional, String link,
-                            Long materialId, QuizDto quiz) {
+                            Long materialId, Integer materialVersion, QuizDto quiz) {
     }
 
     public record ModuleDto(String title, List<LessonDto> lessons) {
@@ -55,7 +55,8 @@ public class CourseResource {
     @Operation(summary = "The published courses; q searches titles, summaries and topics with or without diacritics")
     public List<CourseSummaryDto> list(@QueryParam("q") String q, @QueryParam("topic") String topic,
                                        @QueryParam("audience") String audience) {
-        return catalog.search(q, topic, audience).stream().map(CourseResource::summary).toList();
+        java.util.Map<Long, String> covers = catalog.covers();
+        return catalog.search(q, topic, audience).stream().map(c -> summary(c, covers)).toList();
     }
 
     @GET
@@ -66,18 +67,19 @@ public class CourseResource {
                 : catalog.published(id)).orElseThrow(() -> new NotFoundException("course " + id));
         CourseDefinition d = c.definition();
         List<ModuleDto> modules = d.modules().stream().map(m -> new ModuleDto(m.title(), m.lessons().stream()
-                .map(l -> new LessonDto(l.key(), l.title(), l.kind().name(), l.minutes(), l.optional(), l.link(), l.materialId(),
+                .map(l -> new LessonDto(l.key(), l.title(), l.kind().name(), l.minutes(), l.optional(), l.link(), l.materialId(), l.materialVersion(),
                         l.quiz() == null ? null : new QuizDto(l.quiz().drawn(d.questions().size()), l.quiz().passPercent(),
                                 l.quiz().timeLimitMinutes(), l.quiz().isLimited() ? l.quiz().attempts() : null)))
                 .toList())).toList();
-        return new CourseDto(summary(c), d.inOrder(), d.estimatedMinutes(), modules);
+        return new CourseDto(summary(c, catalog.covers()), d.inOrder(), d.estimatedMinutes(), modules);
     }
 
-    static CourseSummaryDto summary(PublishedCourse c) {
+    /** @param covers course id → its cover image's link (below the context path) */
+    static CourseSummaryDto summary(PublishedCourse c, java.util.Map<Long, String> covers) {
         CourseDefinition d = c.definition();
         return new CourseSummaryDto(c.courseId(), d.code(), d.title(), d.titleEn(), d.summary(), d.topic(),
                 d.audience().name(), d.level().name(), d.language(),
                 BigDecimal.valueOf(d.creditedMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP).stripTrailingZeros(),
-                d.lessons().size(), c.number(), c.publishedAt());
+                d.lessons().size(), c.number(), c.publishedAt(), covers.get(c.courseId()));
     }
 }

@@ -29,6 +29,11 @@ public class CatalogueView {
         return courses;
     }
 
+    /** Course id → its cover's link, for the cards (a map lookup per card, not a method call). */
+    public java.util.Map<Long, String> getCovers() {
+        return catalog.covers();
+    }
+
     public List<String> getTopics() {
         return catalog.topics();
     }

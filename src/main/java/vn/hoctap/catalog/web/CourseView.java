@@ -91,6 +91,11 @@ public class CourseView {
         this.c = c;
     }
 
+    /** Where the course's cover image is served (below the context path), or null. */
+    public String getCover() {
+        return course == null ? null : catalog.covers().get(course.courseId());
+    }
+
     public PublishedCourse getCourse() {
         return course;
     }

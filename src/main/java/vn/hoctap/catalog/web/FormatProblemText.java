@@ -32,6 +32,7 @@ public final class FormatProblemText {
         rule("a text lesson needs text: \\(a Markdown file\\)", "bài đọc cần có tệp Markdown (text:)");
         rule("material (\\d+) is not published in the library", "học liệu số $1 chưa được xuất bản trong thư viện, người học chưa xem được");
         rule("material (\\d+) has no published version (\\d+)", "học liệu số $1 không có phiên bản $2 đã xuất bản");
+        rule("cover (\\d+) is not a published image in the library", "ảnh bìa (học liệu số $1) phải là một ảnh đã xuất bản trong thư viện");
         rule("materialVersion must be a version number, 1 or more", "phiên bản ghim (materialVersion) phải là số từ 1 trở lên");
         rule("every question needs its own key", "mỗi câu hỏi cần một khóa (key) riêng");
         rule("a single-choice question needs 2 or more options, exactly one correct",

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.hoctap.identity.CurrentActor;
 import vn.hoctap.library.LibraryService;
 import vn.hoctap.library.MaterialVersion;
+import vn.hoctap.library.Thumbnails;
 import vn.hoctap.platform.web.ContentDisposition;
 import vn.hoctap.platform.web.ContentTypes;
 import vn.hoctap.platform.storage.BlobStore;
@@ -39,6 +40,9 @@ public class FileServlet extends HttpServlet {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    Thumbnails thumbnails;
+
     @Override
     protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(request, response, false);
@@ -62,8 +66,19 @@ public class FileServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        String type = version.getMediaType().startsWith("text/") ? version.getMediaType() + "; charset=UTF-8" : version.getMediaType();
+        String tag = version.getSha256();
+        long size = version.getSize();
+        Optional<Path> thumbnail = thumbnail(request, version);
+        if (thumbnail.isPresent()) {
+            // ?w=480: a small JPEG of an image (course covers in lists)
+            file = thumbnail;
+            type = "image/jpeg";
+            tag += "-w" + request.getParameter("w");
+            size = java.nio.file.Files.size(file.get());
+        }
         boolean published = version.getMaterial().getPublishedVersion() != null && version.isEverPublished();
-        String etag = "\"" + version.getSha256() + "\"";
+        String etag = "\"" + tag + "\"";
         response.setHeader("ETag", etag);
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("Cache-Control", published ? "public, max-age=31536000, immutable" : "private, no-cache");
@@ -73,12 +88,10 @@ public class FileServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        ContentTypes.exactly(response, version.getMediaType().startsWith("text/")
-                ? version.getMediaType() + "; charset=UTF-8" : version.getMediaType());
+        ContentTypes.exactly(response, type);
         boolean download = request.getParameter("download") != null;
         response.setHeader("Content-Disposition", ContentDisposition.of(download ? "attachment" : "inline", version.getFileName()));
 
-        long size = version.getSize();
         ByteRange range = ByteRange.parse(request.getHeader("Range"), size);
         String ifRange = request.getHeader("If-Range");
         if (range != null && ifRange != null && !ifRange.equals(etag)) {
@@ -114,6 +127,14 @@ public class FileServlet extends HttpServlet {
         } catch (IOException e) {
             // the reader went away (a video seek, a closed tab): nothing to do
         }
+    }
+
+    private Optional<Path> thumbnail(HttpServletRequest request, MaterialVersion version) throws IOException {
+        String w = request.getParameter("w");
+        if (w == null || request.getParameter("download") != null || !w.matches("\\d{3}")) {
+            return Optional.empty();
+        }
+        return thumbnails.of(version, Integer.parseInt(w));
     }
 
     static long versionId(String pathInfo) {
