@@ -56,21 +56,41 @@ public final class MaterialQuery {
     private MaterialQuery() {
     }
 
-    /**
-     * The same matches as {@link #parse}, scored without the body's fields — whose postings are
-     * the longest by far — so a first pass over every match stays cheap; {@link #parse} then
-     * re-scores its best few hundred. Titles, subjects and descriptions still rank that pass.
-     */
-    public static Query match(String text) {
-        return build(text, false);
+    /** What a query built from the text is for. */
+    private enum Pass {
+        /** The full scoring: every field, exact and folded, adjacent syllables. */
+        FULL,
+        /** The matches, scored by the folded words over all fields alone: top hits are found without scoring every match. */
+        WORDS,
+        /** The matches whose every word is in the title or the subjects: the candidates a title match must not lose among many. */
+        TITLES
     }
 
-    /** The query for the text; all documents when the text has no words. */
+    /** The words of the text as the index folds them ("Chuyển" → "chuyen"). */
+    static List<String> foldedWords(String text) {
+        return text == null ? List.of() : FOLDED.terms(text.replace('"', ' '));
+    }
+
+    /** The query for the text, fully scored; all documents when the text has no words. */
     public static Query parse(String text) {
-        return build(text, true);
+        return build(text, Pass.FULL);
     }
 
-    private static Query build(String text, boolean body) {
+    /**
+     * The same matches as {@link #parse}, scored only by the folded words over everything
+     * ({@code all_f}): a conjunction of single terms, so Lucene finds the best without scoring
+     * every match, and counting all matches for the facets is a cheap walk over postings.
+     */
+    public static Query words(String text) {
+        return build(text, Pass.WORDS);
+    }
+
+    /** The materials with every word in the title or the subjects (folded), scored by those fields. */
+    public static Query titles(String text) {
+        return build(text, Pass.TITLES);
+    }
+
+    private static Query build(String text, Pass pass) {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
@@ -82,7 +102,7 @@ public final class MaterialQuery {
         while (m.find()) {
             rest.append(text, last, m.start()).append(' ');
             last = m.end();
-            Query phrase = phrase(m.group(1), body);
+            Query phrase = phrase(m.group(1), pass == Pass.FULL);
             if (phrase != null) {
                 all.add(phrase, BooleanClause.Occur.MUST);
                 clauses++;
@@ -92,25 +112,33 @@ public final class MaterialQuery {
         List<String> folded = FOLDED.terms(rest.toString());
         List<String> exact = EXACT.terms(rest.toString());
         for (int i = 0; i < folded.size() && clauses < 32; i++) {
-            BooleanQuery.Builder word = new BooleanQuery.Builder();
-            word.add(new TermQuery(new Term(MaterialDocuments.ALL_F, folded.get(i))), BooleanClause.Occur.MUST);
-            for (Scored s : SCORED) {
-                if (!body && s.field().equals(MaterialDocuments.BODY_X)) {
-                    continue;
+            Query word;
+            if (pass == Pass.WORDS) {
+                word = new TermQuery(new Term(MaterialDocuments.ALL_F, folded.get(i)));
+            } else if (pass == Pass.TITLES) {
+                word = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(MaterialDocuments.TITLE_F, folded.get(i))), BooleanClause.Occur.SHOULD)
+                        .add(new TermQuery(new Term(MaterialDocuments.TAGS_F, folded.get(i))), BooleanClause.Occur.SHOULD)
+                        .build();
+            } else {
+                BooleanQuery.Builder scored = new BooleanQuery.Builder();
+                scored.add(new TermQuery(new Term(MaterialDocuments.ALL_F, folded.get(i))), BooleanClause.Occur.MUST);
+                for (Scored s : SCORED) {
+                    String term = s.exact() ? (i < exact.size() ? exact.get(i) : null) : folded.get(i);
+                    if (term != null) {
+                        scored.add(new BoostQuery(new TermQuery(new Term(s.field(), term)), s.weight()), BooleanClause.Occur.SHOULD);
+                    }
                 }
-                String term = s.exact() ? (i < exact.size() ? exact.get(i) : null) : folded.get(i);
-                if (term != null) {
-                    word.add(new BoostQuery(new TermQuery(new Term(s.field(), term)), s.weight()), BooleanClause.Occur.SHOULD);
-                }
+                word = scored.build();
             }
-            all.add(word.build(), BooleanClause.Occur.MUST);
+            all.add(word, BooleanClause.Occur.MUST);
             clauses++;
         }
-        for (int i = 0; i + 1 < folded.size() && i < 16; i++) {
-            String pair = folded.get(i) + " " + folded.get(i + 1);
-            all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.TITLE_P, pair)), 4f * ADJACENT_BOOST),
-                    BooleanClause.Occur.SHOULD);
-            if (body) {
+        if (pass == Pass.FULL) {
+            for (int i = 0; i + 1 < folded.size() && i < 16; i++) {
+                String pair = folded.get(i) + " " + folded.get(i + 1);
+                all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.TITLE_P, pair)), 4f * ADJACENT_BOOST),
+                        BooleanClause.Occur.SHOULD);
                 all.add(new BoostQuery(new TermQuery(new Term(MaterialDocuments.BODY_P, pair)), ADJACENT_BOOST),
                         BooleanClause.Occur.SHOULD);
             }

@@ -67,7 +67,7 @@ public final class MaterialSearcher {
             .build();
 
     /** How many of the first pass's best the full scoring ranks (pages beyond keep the first pass's order). */
-    static final int RESCORED = 400;
+    public static final int RESCORED = 400;
 
     private MaterialSearcher() {
     }
@@ -75,10 +75,11 @@ public final class MaterialSearcher {
     public static Result search(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Request request)
             throws IOException {
         Query query = MaterialQuery.parse(request.text());
-        // What matches is decided by a cheap query (the words, folded); the full scoring — exact
-        // diacritics, fields, adjacent syllables — runs only on the best RESCORED of those.
-        Query match = MaterialQuery.match(request.text());
-        Query filtered = drillDown(match, request.filters(), null);
+        // What matches is decided by the folded words (a cheap conjunction); the best of those by
+        // that score, and the best by title and subjects, are then ranked by the full scoring —
+        // exact diacritics, fields, adjacent syllables.
+        Query words = MaterialQuery.words(request.text());
+        Query filtered = drillDown(words, request.filters(), null);
         int top = Math.max(1, request.offset() + request.limit());
         boolean byDate = request.order() == Order.NEWEST || request.text() == null || request.text().isBlank();
         TopDocs topDocs;
@@ -86,7 +87,8 @@ public final class MaterialSearcher {
             topDocs = searcher.search(filtered, top, new Sort(new SortField(MaterialDocuments.PUBLISHED, SortField.Type.LONG, true),
                     SortField.FIELD_SCORE));
         } else {
-            TopDocs candidates = searcher.search(filtered, Math.max(top, RESCORED));
+            TopDocs candidates = union(searcher.search(filtered, Math.max(top, RESCORED)),
+                    searcher.search(drillDown(MaterialQuery.titles(request.text()), request.filters(), null), RESCORED / 4));
             topDocs = new QueryRescorer(query) {
                 @Override
                 protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
@@ -96,17 +98,17 @@ public final class MaterialSearcher {
         }
 
         // Facet counts, drill-sideways: a dimension's counts ignore that dimension's own filter.
+        // Counting needs no scores: a walk over the words' postings.
+        FacetsCollector all = searcher.search(filtered, new FacetsCollectorManager());
+        long total = all.getMatchingDocs().stream().mapToLong(d -> d.totalHits).sum();
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        long total = topDocs.totalHits.value;
         if (facetState != null) {
-            FacetsCollector all = searcher.search(filtered, new FacetsCollectorManager());
-            total = all.getMatchingDocs().stream().mapToLong(d -> d.totalHits).sum();
             Facets counts = new SortedSetDocValuesFacetCounts(facetState, all);
             for (String dim : DIMENSIONS) {
                 Set<String> selected = request.filters().getOrDefault(dim, Set.of());
                 Facets sideways = counts;
                 if (!selected.isEmpty()) {
-                    FacetsCollector others = searcher.search(drillDown(match, request.filters(), dim), new FacetsCollectorManager());
+                    FacetsCollector others = searcher.search(drillDown(words, request.filters(), dim), new FacetsCollectorManager());
                     sideways = new SortedSetDocValuesFacetCounts(facetState, others);
                 }
                 facets.put(dim, values(sideways, dim, selected));
@@ -114,6 +116,7 @@ public final class MaterialSearcher {
         }
 
         List<Hit> hits = new ArrayList<>();
+        List<String> searched = MaterialQuery.foldedWords(request.text());
         ScoreDoc[] docs = topDocs.scoreDocs;
         for (int i = request.offset(); i < docs.length; i++) {
             Document doc = searcher.storedFields().document(docs[i].doc);
@@ -123,7 +126,8 @@ public final class MaterialSearcher {
             Object titleHtml = title == null ? null : TITLES.highlightWithoutSearcher(MaterialDocuments.ALL_F, query, title, 1);
             Object snippet = null;
             if (snippetSource != null) {
-                snippet = SNIPPETS.highlightWithoutSearcher(MaterialDocuments.ALL_F, query, snippetSource, 2);
+                snippet = SNIPPETS.highlightWithoutSearcher(MaterialDocuments.ALL_F, query,
+                        SnippetWindow.around(snippetSource, searched), 2);
             }
             if (snippet == null && description != null) {
                 snippet = SNIPPETS.highlightWithoutSearcher(MaterialDocuments.ALL_F, query, description, 2);
@@ -135,6 +139,18 @@ public final class MaterialSearcher {
                     Instant.ofEpochSecond(doc.getField(MaterialDocuments.PUBLISHED).numericValue().longValue())));
         }
         return new Result(total, hits, facets);
+    }
+
+    /** The documents of both, once each (the rescorer scores them afresh). */
+    static TopDocs union(TopDocs a, TopDocs b) {
+        java.util.LinkedHashMap<Integer, ScoreDoc> docs = new java.util.LinkedHashMap<>();
+        for (ScoreDoc d : a.scoreDocs) {
+            docs.putIfAbsent(d.doc, d);
+        }
+        for (ScoreDoc d : b.scoreDocs) {
+            docs.putIfAbsent(d.doc, d);
+        }
+        return new TopDocs(a.totalHits, docs.values().toArray(ScoreDoc[]::new));
     }
 
     /** The query restricted by the filters, leaving out {@code except}'s own filter. */
