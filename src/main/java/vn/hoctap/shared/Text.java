@@ -44,6 +44,26 @@ public final class Text {
         return VIETNAMESE.compare(a == null ? "" : a, b == null ? "" : b);
     }
 
+    /** Text made safe inside HTML, in element content and in quoted attributes. */
+    public static String escapeHtml(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }

@@ -38,10 +38,12 @@ public class CourseView {
     @Inject
     CurrentActor currentActor;
 
+    @Inject
+    vn.hoctap.platform.i18n.LocaleSelection localeSelection;
+
     private String c;
     private PublishedCourse course;
     private Progress progress;
-    private java.util.Map<String, Boolean> done;
     private Certificate certificate;
 
     /** {@code f:viewAction}: the published course, or 404. */
@@ -91,6 +93,19 @@ public class CourseView {
         this.c = c;
     }
 
+    /** The modules and lessons, with links and ticks once enrolled, as HTML (see {@link Contents}). */
+    public String getContentsHtml() {
+        return Contents.forCoursePage(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+                course.definition(), progress == null ? null : progress.done(), texts());
+    }
+
+    /** The reader's texts by key, for HTML written in Java. */
+    private java.util.function.UnaryOperator<String> texts() {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(vn.hoctap.platform.i18n.Messages.BUNDLE,
+                localeSelection.getLocale());
+        return key -> bundle.containsKey(key) ? bundle.getString(key) : key;
+    }
+
     /** Where the course's cover image is served (below the context path), or null. */
     public String getCover() {
         return course == null ? null : catalog.covers().get(course.courseId());
@@ -98,17 +113,6 @@ public class CourseView {
 
     public PublishedCourse getCourse() {
         return course;
-    }
-
-    /** Lesson key → done, for the ticks (a map lookup, not a method call per lesson). */
-    public java.util.Map<String, Boolean> getDone() {
-        if (done == null) {
-            done = new java.util.HashMap<>();
-            if (progress != null) {
-                progress.done().forEach(key -> done.put(key, Boolean.TRUE));
-            }
-        }
-        return done;
     }
 
     public Progress getProgress() {

@@ -35,11 +35,13 @@ public class LessonView {
     @Inject
     LibraryService library;
 
+    @Inject
+    vn.hoctap.platform.i18n.LocaleSelection localeSelection;
+
     private String c;
     private String l;
     private String problem;
     private Progress progress;
-    private java.util.Map<String, Boolean> done;
     private CourseDefinition.Lesson lesson;
     private List<Attempt> attempts = List.of();
     private LessonMaterial material;
@@ -65,6 +67,24 @@ public class LessonView {
             attempts = learning.attempts(progress, lesson.key());
         }
         material = LessonMaterial.of(library, currentActor.get(), lesson);
+    }
+
+    /** Whether the lesson shown is done. */
+    public boolean isLessonDone() {
+        return progress.done().contains(lesson.key());
+    }
+
+    /** The table of contents with ticks and the current lesson, as HTML (see {@link Contents}). */
+    public String getContentsHtml() {
+        return Contents.forPlayer(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+                progress.course().definition(), progress.done(), lesson.key(), texts());
+    }
+
+    /** The reader's texts by key, for HTML written in Java. */
+    private java.util.function.UnaryOperator<String> texts() {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(vn.hoctap.platform.i18n.Messages.BUNDLE,
+                localeSelection.getLocale());
+        return key -> bundle.containsKey(key) ? bundle.getString(key) : key;
     }
 
     /** What a material lesson shows; null for other lessons. */
@@ -131,17 +151,6 @@ public class LessonView {
 
     public void setProblem(String problem) {
         this.problem = problem != null && (problem.startsWith("learn.") || problem.startsWith("quiz.")) ? problem : null;
-    }
-
-    /** Lesson key → done, for the ticks (a map lookup, not a method call per lesson). */
-    public java.util.Map<String, Boolean> getDone() {
-        if (done == null) {
-            done = new java.util.HashMap<>();
-            if (progress != null) {
-                progress.done().forEach(key -> done.put(key, Boolean.TRUE));
-            }
-        }
-        return done;
     }
 
     public Progress getProgress() {

@@ -194,9 +194,6 @@ public final class MaterialSearcher {
     }
 
     static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return vn.hoctap.shared.Text.escapeHtml(s);
     }
 }
