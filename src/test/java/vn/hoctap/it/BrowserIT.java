@@ -154,7 +154,21 @@ class BrowserIT {
     }
 
     @Test
-    void anAuthorWritesACourseInTheEditorReordersItAndPublishesIt() {
+    void anAuthorWritesACourseInTheEditorReordersItAndPublishesIt() throws Exception {
+        // A published handout in the library, for a material lesson pinned to its first version.
+        Http api = new Http(java.net.URI.create(base.toString())).as("admin", PlatformIT.ADMIN_PASSWORD);
+        String marker = "Camnang" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        long material = LibraryIT.upload(api, "cam-nang-" + marker + ".txt",
+                ("Cẩm nang " + marker + ": không bấm đường dẫn lạ.").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getInt("materialId");
+        CourseIT.awaitExtraction(api, material);
+        assertEquals(200, api.put("api/materials/" + material, """
+                {"version":%d,"title":"Cẩm nang %s","audience":"EVERYONE","language":"vi","licence":"CC0"}"""
+                .formatted(Http.json(api.get("api/materials/" + material)).getInt("version"), marker)).statusCode());
+        assertEquals(200, api.post("api/materials/" + material + "/publish", "").statusCode());
+        for (int i = 0; i < 40 && Http.json(api.get("api/materials?q=" + marker.toLowerCase())).getInt("total") == 0; i++) {
+            Thread.sleep(250);
+        }
         signInAsAdmin();
         String code = "lua-dao-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         open("author/courses.xhtml");
@@ -177,6 +191,16 @@ class BrowserIT {
         driver.findElement(By.cssSelector(".ed-lessons li:nth-child(1) button[aria-label='Xuống']")).click();
         assertTrue(driver.findElement(By.cssSelector(".ed-lessons li:nth-child(1) .ed-lesson-pick")).getText().startsWith("Tin nhắn giả mạo"));
 
+        // A material lesson: found by search, pinned to version 1.
+        driver.findElement(By.id("addLesson0")).click();
+        driver.findElement(By.id("edLessonTitle")).sendKeys("Đọc cẩm nang");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("edKind"))).selectByValue("MATERIAL");
+        driver.findElement(By.id("edMaterialQ")).sendKeys(marker);
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ed-results button"))).click();
+        WebElement pin = waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("edMaterialVersion")));
+        assertTrue(driver.findElement(By.id("edMaterialChosen")).getText().contains("Cẩm nang " + marker));
+        new org.openqa.selenium.support.ui.Select(pin).selectByValue("1");
+
         driver.findElement(By.id("tab-facts")).click();
         driver.findElement(By.id("edTopic")).sendKeys("Kỹ năng số");
         driver.findElement(By.id("tab-questions")).click();
@@ -193,6 +217,10 @@ class BrowserIT {
         open("courses/course.xhtml?c=" + code);
         String page = driver.findElement(By.tagName("main")).getText();
         assertTrue(page.indexOf("Tin nhắn giả mạo") < page.indexOf("Kiểm tra cuối khóa") && page.contains("Nhận diện lừa đảo"), page);
+        jakarta.json.JsonObject handout = Http.json(api.get("api/courses/" + code)).getJsonArray("modules").getJsonObject(0)
+                .getJsonArray("lessons").getJsonObject(2);
+        assertEquals(material, handout.getInt("materialId"));
+        assertEquals(1, handout.getInt("materialVersion"), "pinned in the editor");
     }
 
     @Test
