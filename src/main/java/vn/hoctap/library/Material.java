@@ -167,9 +167,11 @@ public class Material implements Serializable {
         }
     }
 
+    /** Withdrawn: no version is public any more, and none comes back unless a reviewer publishes it again. */
     void unpublish() {
         publishedVersion = null;
         status = MaterialStatus.DRAFT;
+        versions.forEach(MaterialVersion::withdraw);
     }
 
     /** Whether the latest file still waits for a reviewer's decision. */

@@ -226,6 +226,10 @@ public class MaterialVersion implements Serializable {
         return publishedAt != null;
     }
 
+    void withdraw() {
+        publishedAt = null;
+    }
+
     void markPublished(LocalDateTime at) {
         if (publishedAt == null) {
             publishedAt = at;

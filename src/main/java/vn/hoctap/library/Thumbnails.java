@@ -42,6 +42,8 @@ public class Thumbnails {
     /** The widths pages ask for; anything else is refused (no cache filling by arbitrary URLs). */
     public static final Set<Integer> WIDTHS = Set.of(480, 960);
     static final long MAX_PIXELS = 100_000_000L;
+    /** Pixels decoded for one thumbnail at most (~16 MB as RGB ints). */
+    static final long DECODE_BUDGET = 4_000_000L;
 
     private final Semaphore decoding = new Semaphore(2);
 
@@ -76,6 +78,10 @@ public class Thumbnails {
         if (Files.exists(target)) {
             return Optional.of(target);
         }
+        Path failed = root.resolve(version.getSha256() + "-" + width + ".failed");
+        if (Files.exists(failed)) {
+            return Optional.empty(); // tried once: not readable here; the original is served
+        }
         Optional<Path> source = blobs.localPath(version.getSha256());
         if (source.isEmpty()) {
             return Optional.empty();
@@ -90,11 +96,17 @@ public class Thumbnails {
                 image = scaled(in, width);
             }
             if (image == null) {
+                Files.writeString(failed, "");
                 return Optional.empty();
             }
             Path tmp = Files.createTempFile(root, "thumb", ".part");
             try {
-                writeJpeg(image, tmp);
+                try {
+                    writeJpeg(image, tmp);
+                } catch (IOException | RuntimeException e) {
+                    Files.writeString(failed, "");
+                    return Optional.empty();
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -127,19 +139,22 @@ public class Thumbnails {
                 if ((long) w * h > MAX_PIXELS || w <= 0 || h <= 0) {
                     return null;
                 }
+                // Decode at most ~DECODE_BUDGET pixels, whatever the shape (a very tall image included).
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, w / (width * 2));
+                int step = (int) Math.max(Math.max(1, w / (width * 2)), Math.ceil(Math.sqrt((double) w * h / DECODE_BUDGET)));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage read = reader.read(0, param);
                 int tw = Math.min(width, read.getWidth());
+                // A cover is at most three times as tall as wide: a taller image keeps its top.
                 int th = Math.max(1, (int) Math.round((double) read.getHeight() * tw / read.getWidth()));
-                BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
+                int kept = Math.min(th, 3 * tw);
+                BufferedImage out = new BufferedImage(tw, kept, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = out.createGraphics();
                 try {
                     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
                     g.setColor(java.awt.Color.WHITE);
-                    g.fillRect(0, 0, tw, th);
+                    g.fillRect(0, 0, tw, kept);
                     g.drawImage(read, 0, 0, tw, th, null);
                 } finally {
                     g.dispose();

@@ -537,9 +537,21 @@ class CourseIT {
         assertTrue(anonymous().get("courses/course.xhtml?c=" + code).body().contains("?w=960"));
         assertTrue(Http.json(learner.get("api/courses/" + code)).getJsonObject("course").getString("cover").contains("/files/"));
 
-        // The material's page says where it is used.
+        assertTrue(learner.get("learn/lesson.xhtml?c=" + code + "&l=ban-moi").body().contains("id=\"lessonMaterial\""));
+
+        // The material's page says where it is used, and a learner following the pin reads "an older version".
+        assertTrue(learner.get("library/material.xhtml?id=" + material + "&v=" + versions.getValuesAs(JsonObject.class).stream()
+                .filter(v -> v.getInt("number") == 1).findFirst().orElseThrow().getInt("id")).body().contains("id=\"olderVersion\""));
         String page = anonymous().get("library/material.xhtml?id=" + material).body();
         assertTrue(page.contains("Dùng sổ tay an toàn") && page.contains("Sổ tay bản 1"), "used in the course, by lesson");
+
+        // Withdrawn: no version is public any more, and publishing a new one does not bring the old ones back.
+        assertEquals(200, admin().post("api/materials/" + material + "/unpublish", "").statusCode());
+        assertEquals(404, learner.get(oldFile).statusCode());
+        assertTrue(learner.get("learn/lesson.xhtml?c=" + code + "&l=ban-ghim").body().contains("id=\"materialMissing\""));
+        assertEquals(200, admin().post("api/materials/" + material + "/publish", "").statusCode());
+        assertEquals(404, learner.get(oldFile).statusCode(), "version 1 stays withdrawn");
+        assertEquals(200, learner.get(draftFile).statusCode(), "version 3, published now");
     }
 
     static void awaitExtraction(Http as, long materialId) throws InterruptedException {

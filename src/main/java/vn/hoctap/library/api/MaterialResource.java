@@ -140,6 +140,13 @@ public class MaterialResource {
     }
 
     @POST
+    @Path("{id}/unpublish")
+    @Operation(summary = "Withdraws a material: no version stays public until one is published again")
+    public MaterialDto unpublish(@PathParam("id") long id) {
+        return MaterialDto.of(library.unpublish(currentActor.require(), id), currentActor.require());
+    }
+
+    @POST
     @Path("{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     public MaterialDto returnToAuthor(@PathParam("id") long id, ReturnRequest r) {
