@@ -257,9 +257,9 @@ public class LibraryService {
         return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(rows.get(0).toString());
     }
 
-    /** The extracted text as a preview shows it: blank runs squeezed, cut to {@code maxChars}. */
-    public Optional<String> previewText(long versionId, int maxChars) {
-        return text(versionId, maxChars)
+    /** The extracted text as a preview shows it: blank runs squeezed, cut to {@link MaterialVersion#PREVIEW_CHARS}. */
+    public Optional<String> previewText(long versionId) {
+        return text(versionId, MaterialVersion.PREVIEW_CHARS)
                 .map(t -> t.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip())
                 .filter(t -> !t.isEmpty());
     }

@@ -262,6 +262,14 @@ public class MaterialVersion implements Serializable {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** How much of the extracted text a preview shows. */
+    public static final int PREVIEW_CHARS = 20_000;
+
+    /** Whether the preview shows only the start of the extracted text. */
+    public boolean isPreviewCut() {
+        return textChars != null && textChars > PREVIEW_CHARS;
+    }
+
     /** Where the file is served, below the context path ({@code /files/<id>/<file name>}). */
     public String getFileLink() {
         return "/files/" + id + "/" + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");

@@ -161,7 +161,7 @@ class BrowserIT {
         long material = LibraryIT.upload(api, "cam-nang-" + marker + ".txt",
                 ("Cẩm nang " + marker + ": không bấm đường dẫn lạ.").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .getInt("materialId");
-        CourseIT.awaitExtraction(api, material);
+        LibraryIT.awaitExtraction(api, material);
         assertEquals(200, api.put("api/materials/" + material, """
                 {"version":%d,"title":"Cẩm nang %s","audience":"EVERYONE","language":"vi","licence":"CC0"}"""
                 .formatted(Http.json(api.get("api/materials/" + material)).getInt("version"), marker)).statusCode());

@@ -443,7 +443,7 @@ class CourseIT {
         long material = LibraryIT.upload(writer, "so-tay-" + marker + ".txt",
                 ("Phiên bản một của sổ tay " + marker + ": mật khẩu dài 12 ký tự.").getBytes(StandardCharsets.UTF_8))
                 .getInt("materialId");
-        awaitExtraction(writer, material);
+        LibraryIT.awaitExtraction(writer, material);
         java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(1600, 900, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = photo.createGraphics();
         g.setColor(new java.awt.Color(11, 110, 79));
@@ -454,7 +454,7 @@ class CourseIT {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(photo, "png", png);
         long image = LibraryIT.upload(writer, "bia-" + marker + ".png", png.toByteArray()).getInt("materialId");
-        awaitExtraction(writer, image);
+        LibraryIT.awaitExtraction(writer, image);
 
         String code = "hoc-lieu-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String api = "api/author/courses/" + code;
@@ -491,7 +491,7 @@ class CourseIT {
                 ("Phiên bản hai của sổ tay " + marker + ": dùng cụm mật khẩu.").getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "application/octet-stream", "X-File-Name", "so-tay-2.txt");
         assertEquals(200, second.statusCode(), second.body());
-        awaitExtraction(writer, material);
+        LibraryIT.awaitExtraction(writer, material);
         assertEquals(200, admin().post("api/materials/" + material + "/publish", "").statusCode());
 
         String[] id = new String[1];
@@ -554,16 +554,6 @@ class CourseIT {
         assertEquals(200, learner.get(draftFile).statusCode(), "version 3, published now");
     }
 
-    static void awaitExtraction(Http as, long materialId) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            String state = Http.json(as.get("api/materials/" + materialId)).getJsonObject("latest").getString("extraction");
-            if (!state.equals("PENDING") && !state.equals("RUNNING")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("extraction did not finish");
-    }
 
     String upload(Map<String, String> files) throws Exception {
         return upload(files, admin());

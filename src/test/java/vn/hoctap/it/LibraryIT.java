@@ -83,7 +83,8 @@ class LibraryIT {
         return Http.json(r);
     }
 
-    JsonObject awaitExtraction(Http as, long materialId) throws InterruptedException {
+    /** The material once its latest version's text extraction has finished. */
+    static JsonObject awaitExtraction(Http as, long materialId) throws InterruptedException {
         for (int i = 0; i < 120; i++) {
             JsonObject m = Http.json(as.get("api/materials/" + materialId));
             String state = m.getJsonObject("latest").getString("extraction");

@@ -96,14 +96,8 @@ public class CourseView {
     /** The modules and lessons, with links and ticks once enrolled, as HTML (see {@link Contents}). */
     public String getContentsHtml() {
         return Contents.forCoursePage(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
-                course.definition(), progress == null ? null : progress.done(), texts());
-    }
-
-    /** The reader's texts by key, for HTML written in Java. */
-    private java.util.function.UnaryOperator<String> texts() {
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(vn.hoctap.platform.i18n.Messages.BUNDLE,
-                localeSelection.getLocale());
-        return key -> bundle.containsKey(key) ? bundle.getString(key) : key;
+                course.definition(), progress == null ? null : progress.done(),
+                key -> vn.hoctap.platform.i18n.Messages.get(localeSelection.getLocale(), key));
     }
 
     /** Where the course's cover image is served (below the context path), or null. */

@@ -13,8 +13,6 @@ import vn.hoctap.library.MaterialVersion;
  */
 public final class LessonMaterial {
 
-    static final int TEXT_CHARS = 20_000;
-
     private final LibraryService library;
     private final MaterialVersion version;
     private String text;
@@ -39,12 +37,8 @@ public final class LessonMaterial {
 
     public String getText() {
         if (text == null && version != null) {
-            text = library.previewText(version.getId(), TEXT_CHARS).orElse("");
+            text = library.previewText(version.getId()).orElse("");
         }
         return text;
-    }
-
-    public boolean isTextCut() {
-        return version != null && version.getTextChars() != null && version.getTextChars() > TEXT_CHARS;
     }
 }

@@ -77,14 +77,8 @@ public class LessonView {
     /** The table of contents with ticks and the current lesson, as HTML (see {@link Contents}). */
     public String getContentsHtml() {
         return Contents.forPlayer(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
-                progress.course().definition(), progress.done(), lesson.key(), texts());
-    }
-
-    /** The reader's texts by key, for HTML written in Java. */
-    private java.util.function.UnaryOperator<String> texts() {
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(vn.hoctap.platform.i18n.Messages.BUNDLE,
-                localeSelection.getLocale());
-        return key -> bundle.containsKey(key) ? bundle.getString(key) : key;
+                progress.course().definition(), progress.done(), lesson.key(),
+                key -> vn.hoctap.platform.i18n.Messages.get(localeSelection.getLocale(), key));
     }
 
     /** What a material lesson shows; null for other lessons. */

@@ -20,6 +20,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import vn.hoctap.platform.search.VietnameseAnalyzer;
+import vn.hoctap.shared.Text;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -134,8 +135,8 @@ public final class MaterialSearcher {
             }
             String fallback = description != null ? description : snippetSource;
             hits.add(new Hit(Long.parseLong(doc.get(MaterialDocuments.ID)),
-                    titleHtml != null ? titleHtml.toString() : escape(title),
-                    snippet != null ? snippet.toString() : escape(start(fallback, 240)),
+                    titleHtml != null ? titleHtml.toString() : Text.escapeHtml(title),
+                    snippet != null ? snippet.toString() : Text.escapeHtml(start(fallback, 240)),
                     Instant.ofEpochSecond(doc.getField(MaterialDocuments.PUBLISHED).numericValue().longValue())));
         }
         return new Result(total, hits, facets);
@@ -191,9 +192,5 @@ public final class MaterialSearcher {
         }
         String t = text.strip().replaceAll("\\s+", " ");
         return t.length() <= max ? t : t.substring(0, max) + " …";
-    }
-
-    static String escape(String s) {
-        return vn.hoctap.shared.Text.escapeHtml(s);
     }
 }

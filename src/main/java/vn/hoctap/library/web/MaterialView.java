@@ -31,8 +31,6 @@ import java.util.List;
 @RequestScoped
 public class MaterialView {
 
-    static final int PREVIEW_CHARS = 20_000;
-
     @Inject
     LibraryService library;
 
@@ -156,14 +154,11 @@ public class MaterialView {
 
     public String getPreviewText() {
         if (previewText == null && shown != null) {
-            previewText = library.previewText(shown.getId(), PREVIEW_CHARS).orElse("");
+            previewText = library.previewText(shown.getId()).orElse("");
         }
         return previewText;
     }
 
-    public boolean isPreviewCut() {
-        return shown != null && shown.getTextChars() != null && shown.getTextChars() > PREVIEW_CHARS;
-    }
 
     public String date(java.time.LocalDateTime t) {
         return Times.display(t);
