@@ -24,10 +24,63 @@ public final class Text {
         if (s == null) {
             return "";
         }
+        StringBuilder out = null;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char f = c < FOLDED.length ? FOLDED[c] : SLOW;
+            if (f == SLOW) {
+                return slowFold(s);
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            if (f == SPACE) {
+                space = !out.isEmpty();
+            } else if (f != DROP) {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(f);
+            }
+        }
+        return out == null ? "" : out.toString();
+    }
+
+    /** What {@link #fold} does, by the rules themselves; the table below answers it for the common letters. */
+    static String slowFold(String s) {
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
         String stripped = COMBINING_MARKS.matcher(decomposed).replaceAll("")
                 .replace('đ', 'd').replace('Đ', 'D');
         return SPACES.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /*
+     * fold, character by character, for Latin letters (with Vietnamese's precomposed ones in
+     * U+1E00–U+1EFF) and combining marks: a search analyses every syllable it highlights with it,
+     * and the rules (normalise, regular expressions) cost far more than the answer. Anything else
+     * (other scripts, letters that fold to two, control characters) takes the rules.
+     */
+    private static final char SLOW = '\uFFFF';
+    private static final char DROP = '\uFFFE';
+    private static final char SPACE = '\uFFFD';
+    private static final char[] FOLDED = new char[0x1F00];
+
+    static {
+        java.util.Arrays.fill(FOLDED, SLOW);
+        for (char c = 0; c < FOLDED.length; c++) {
+            boolean latin = c < 0x250 || (c >= 0x1E00 && c < 0x1F00);
+            boolean mark = c >= 0x300 && c < 0x370;
+            if (" \t\n\u000B\f\r".indexOf(c) >= 0) {
+                FOLDED[c] = SPACE;
+            } else if (mark) {
+                FOLDED[c] = slowFold(String.valueOf(c)).isEmpty() ? DROP : SLOW;
+            } else if (latin && c >= 0x20) {
+                String f = slowFold(String.valueOf(c));
+                FOLDED[c] = f.length() == 1 ? f.charAt(0) : SLOW;
+            }
+        }
     }
 
     /** NFC with collapsed white space, null for blank: how names are stored. */

@@ -36,6 +36,9 @@ import java.util.Random;
  */
 class SearchProfile {
 
+    static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
     @Test
     void profile() throws Exception {
         Path dir = Path.of("target", "search-profile");
@@ -50,6 +53,7 @@ class SearchProfile {
             double[][][] t = new double[LibraryBenchmark.QUERIES.size()][4][rounds];
             long[] hits = new long[LibraryBenchmark.QUERIES.size()];
             double[][][] extra = new double[LibraryBenchmark.QUERIES.size()][2][rounds];
+            double[][] allocated = new double[LibraryBenchmark.QUERIES.size()][rounds];
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < LibraryBenchmark.QUERIES.size(); i++) {
                     String q = LibraryBenchmark.QUERIES.get(i);
@@ -72,10 +76,12 @@ class SearchProfile {
                     for (String dim : MaterialSearcher.DIMENSIONS) {
                         counts.getTopChildren(50, dim);
                     }
+                    long a3 = THREADS.getCurrentThreadAllocatedBytes();
                     long t3 = System.nanoTime();
                     MaterialSearcher.Result whole = MaterialSearcher.search(searcher, state,
                             new MaterialSearcher.Request(q, Map.of(), MaterialSearcher.Order.RELEVANCE, 0, 10));
                     long t4 = System.nanoTime();
+                    allocated[i][round] = (THREADS.getCurrentThreadAllocatedBytes() - a3) / 1024.0;
                     hits[i] = whole.total();
                     t[i][0][round] = (t1 - t0) / 1e6;
                     t[i][1][round] = (t2 - t1) / 1e6;
@@ -100,8 +106,8 @@ class SearchProfile {
                 double[] b = java.util.Arrays.copyOfRange(extra[i][1], 4, rounds);
                 java.util.Arrays.sort(a);
                 java.util.Arrays.sort(b);
-                System.out.printf("%-24s hits %6d  match+facets %5.1f (top alone %5.1f, facets alone %5.1f)  rescore %5.1f  counts %5.1f  whole %5.1f  (rest: snippets %5.1f) ms%n",
-                        LibraryBenchmark.QUERIES.get(i), hits[i], m[0], a[a.length / 2], b[b.length / 2], m[1], m[2], m[3], m[3] - m[0] - m[1] - m[2]);
+                System.out.printf("%-24s hits %6d  match+facets %5.1f (top alone %5.1f, facets alone %5.1f)  rescore %5.1f  counts %5.1f  whole %5.1f ms, allocates %5.0f KB%n",
+                        LibraryBenchmark.QUERIES.get(i), hits[i], m[0], a[a.length / 2], b[b.length / 2], m[1], m[2], m[3], allocated[i][rounds - 1]);
             }
             double[] v = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf("whole search over %d runs: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", v.length, v[v.length / 2],

@@ -27,6 +27,29 @@ class TextTest {
     }
 
     @Test
+    void theCharacterTableFoldsExactlyAsTheRules() throws Exception {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x2100; c++) {
+            String one = String.valueOf(c);
+            String code = "U+" + Integer.toHexString(c);
+            for (String s : new String[] {one, "a" + one + "b", " x " + one + one + " \t", "Đ" + one + "\u0301 "}) {
+                assertEquals(Text.slowFold(s), Text.fold(s), code);
+            }
+            every.append(c);
+        }
+        assertEquals(Text.slowFold(every.toString()), Text.fold(every.toString()));
+        try (var files = java.nio.file.Files.walk(vn.hoctap.library.ingest.TestFiles.SHARED_CORPUS)) {
+            for (var f : files.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".txt")).toList()) {
+                for (String line : java.nio.file.Files.readAllLines(f)) {
+                    assertEquals(Text.slowFold(line), Text.fold(line), line);
+                    String nfd = java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFD);
+                    assertEquals(Text.slowFold(nfd), Text.fold(nfd), nfd);
+                }
+            }
+        }
+    }
+
+    @Test
     void likePatternsEscapeWildcards() {
         assertEquals("%50\\%\\_a%", Text.likeContains("50%_a"));
     }
