@@ -112,6 +112,10 @@ public class Material implements Serializable {
     @Version
     private long version;
 
+    /** The folder of {@code content/materials/} this material ships from; null for uploads. */
+    @Column(name = "content_key")
+    private String contentKey;
+
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
@@ -312,6 +316,14 @@ public class Material implements Serializable {
 
     public List<MaterialVersion> getVersions() {
         return versions;
+    }
+
+    public String getContentKey() {
+        return contentKey;
+    }
+
+    public void setContentKey(String contentKey) {
+        this.contentKey = contentKey;
     }
 
     public long getVersion() {

@@ -195,6 +195,27 @@ class LibraryIT {
     }
 
     @Test
+    void theMaterialsThatShipWithThePlatformArePublishedOnceAndSearchableInside() throws Exception {
+        String[] l = learner();
+        Http reader = anonymous().as(l[0], l[1]);
+        String title = "Sổ tay nhận diện lừa đảo trực tuyến";
+        JsonObject byTitle = Http.json(reader.get("api/materials?q=" + java.net.URLEncoder.encode("so tay nhan dien lua dao", StandardCharsets.UTF_8)));
+        java.util.List<JsonObject> same = byTitle.getJsonArray("hits").getValuesAs(JsonObject.class).stream()
+                .filter(h -> h.getString("titleHtml").replaceAll("</?mark>", "").equals(title)).toList();
+        assertEquals(1, same.size(), "imported once, however many times the platform starts: " + byTitle);
+        long id = same.get(0).getInt("id");
+        JsonObject m = awaitExtraction(admin(), id);
+        assertEquals("PUBLISHED", m.getString("status"));
+        assertEquals("CC_BY", m.getString("licence"));
+        assertEquals("DONE", m.getJsonObject("latest").getString("extraction"));
+        // A phrase from inside the handout, typed without diacritics, finds it with a highlighted snippet.
+        JsonObject inside = awaitSearch(reader, "tai khoan tam giu", id);
+        assertTrue(inside.getJsonArray("hits").getValuesAs(JsonObject.class).stream()
+                .filter(h -> h.getInt("id") == id).findFirst().orElseThrow().getString("snippetHtml").contains("<mark>"), inside.toString());
+        assertEquals(200, reader.get("library/material.xhtml?id=" + id).statusCode());
+    }
+
+    @Test
     void badFilesAreRefusedWithAReasonAndNothingIsKept() throws Exception {
         String[] a = author();
         Http author = anonymous().as(a[0], a[1]);
