@@ -16,6 +16,7 @@ import vn.hoctap.platform.audit.AuditService;
 import vn.hoctap.platform.db.Sql;
 import vn.hoctap.shared.AccessDeniedException;
 import vn.hoctap.shared.NotFoundException;
+import vn.hoctap.shared.SafeHtml;
 import vn.hoctap.shared.Text;
 import vn.hoctap.shared.Times;
 import vn.hoctap.shared.ValidationFailure;
@@ -338,7 +339,7 @@ public class CourseDrafts {
                 }
                 QuizSettings quiz = kind == LessonKind.QUIZ ? (l.quiz() == null ? new QuizSettings(0, 70, null, 0) : l.quiz()) : null;
                 lessons.add(new CourseDefinition.Lesson(key, clean(l.title()), kind, Math.max(0, l.minutes()), l.optional(),
-                        markdown, markdown == null ? null : LessonHtml.fromMarkdown(markdown),
+                        markdown, markdown == null ? null : SafeHtml.fromMarkdown(markdown),
                         kind == LessonKind.LINK ? clean(l.link()) : null, kind == LessonKind.MATERIAL ? l.materialId() : null,
                         kind == LessonKind.MATERIAL && l.materialId() != null ? l.materialVersion() : null, quiz));
             }

@@ -12,6 +12,7 @@ import vn.hoctap.assessment.QuestionType;
 import vn.hoctap.assessment.QuizSettings;
 import vn.hoctap.library.Audience;
 import vn.hoctap.library.Level;
+import vn.hoctap.shared.SafeHtml;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -202,7 +203,7 @@ public final class CourseFormat {
             }
         }
         return new CourseDefinition.Lesson(l.key(), nfc(l.title()), kind, l.minutes() == null ? 0 : l.minutes(),
-                Boolean.TRUE.equals(l.optional()), markdown, markdown == null ? null : LessonHtml.fromMarkdown(markdown),
+                Boolean.TRUE.equals(l.optional()), markdown, markdown == null ? null : SafeHtml.fromMarkdown(markdown),
                 l.link(), l.material(), kind == LessonKind.MATERIAL ? l.materialVersion() : null, quiz);
     }
 

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import vn.hoctap.shared.SafeHtml;
 
 import java.util.Locale;
 
@@ -11,9 +12,9 @@ import java.util.Locale;
  * The lesson text an author wrote in the browser's editor, back to the Markdown that the course
  * format keeps ({@code lessons/*.md}). Markdown stays the one source of a lesson's text: what the
  * editor saves is what an export writes and what a re-import reads, and the HTML the player shows
- * is always rendered from it ({@link LessonHtml#fromMarkdown}).
+ * is always rendered from it ({@link SafeHtml#fromMarkdown}).
  * <p>
- * It covers what the editor's toolbar makes and what survives {@link LessonHtml#sanitise}:
+ * It covers what the editor's toolbar makes and what survives {@link SafeHtml#sanitise}:
  * paragraphs, headings, bold, italic, code, links, lists (nested), quotes, rules and line breaks.
  * Anything else keeps its text. Characters that Markdown would read as formatting are escaped.
  */
@@ -23,7 +24,7 @@ public final class HtmlMarkdown {
     }
 
     public static String fromHtml(String html) {
-        Element body = Jsoup.parseBodyFragment(LessonHtml.sanitise(html)).body();
+        Element body = Jsoup.parseBodyFragment(SafeHtml.sanitise(html)).body();
         StringBuilder out = new StringBuilder();
         blocks(body, out, "");
         return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";

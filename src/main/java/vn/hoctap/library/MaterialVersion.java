@@ -265,6 +265,11 @@ public class MaterialVersion implements Serializable {
     /** How much of the extracted text a preview shows. */
     public static final int PREVIEW_CHARS = 20_000;
 
+    /** A Markdown file: its preview is shown formatted, not as plain text. */
+    public boolean isMarkdown() {
+        return "text/markdown".equals(mediaType);
+    }
+
     /** Whether the preview shows only the start of the extracted text. */
     public boolean isPreviewCut() {
         return textChars != null && textChars > PREVIEW_CHARS;

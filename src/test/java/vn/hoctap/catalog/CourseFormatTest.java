@@ -2,6 +2,7 @@ package vn.hoctap.catalog;
 
 import org.junit.jupiter.api.Test;
 import vn.hoctap.assessment.QuestionType;
+import vn.hoctap.shared.SafeHtml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +167,7 @@ class CourseFormatTest {
 
     @Test
     void lessonHtmlKeepsFormattingAndDropsWhatRuns() {
-        String html = LessonHtml.fromMarkdown("## Mật khẩu\n\nDùng **mật khẩu mạnh**.\n\n<script>alert(1)</script>\n\n"
+        String html = SafeHtml.fromMarkdown("## Mật khẩu\n\nDùng **mật khẩu mạnh**.\n\n<script>alert(1)</script>\n\n"
                 + "[Cổng](https://dichvucong.gov.vn) [x](javascript:alert(1))\n\n- một\n- hai\n");
         assertTrue(html.contains("<h2>Mật khẩu</h2>"), html);
         assertTrue(html.contains("<strong>mật khẩu mạnh</strong>"), html);
@@ -174,9 +175,9 @@ class CourseFormatTest {
         assertFalse(html.contains("javascript:"), html);
         assertTrue(html.contains("rel=\"noopener noreferrer\""), html);
         assertTrue(html.contains("<li>một</li>"), html);
-        String editor = LessonHtml.sanitise("<p onclick=\"x()\">Chào <img src=x onerror=y()><iframe src=//evil></iframe></p>");
+        String editor = SafeHtml.sanitise("<p onclick=\"x()\">Chào <img src=x onerror=y()><iframe src=//evil></iframe></p>");
         assertEquals("<p>Chào </p>", editor);
-        assertNotNull(LessonHtml.fromMarkdown(null));
+        assertNotNull(SafeHtml.fromMarkdown(null));
     }
 
     @Test

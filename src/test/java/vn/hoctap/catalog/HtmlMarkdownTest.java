@@ -1,6 +1,7 @@
 package vn.hoctap.catalog;
 
 import org.junit.jupiter.api.Test;
+import vn.hoctap.shared.SafeHtml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +9,7 @@ class HtmlMarkdownTest {
 
     /** What the player shows after the editor's HTML went through Markdown. */
     private static String roundTrip(String html) {
-        return LessonHtml.fromMarkdown(HtmlMarkdown.fromHtml(html)).replace("\n", "");
+        return SafeHtml.fromMarkdown(HtmlMarkdown.fromHtml(html)).replace("\n", "");
     }
 
     @Test

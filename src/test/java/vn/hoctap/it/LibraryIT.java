@@ -212,7 +212,10 @@ class LibraryIT {
         JsonObject inside = awaitSearch(reader, "tai khoan tam giu", id);
         assertTrue(inside.getJsonArray("hits").getValuesAs(JsonObject.class).stream()
                 .filter(h -> h.getInt("id") == id).findFirst().orElseThrow().getString("snippetHtml").contains("<mark>"), inside.toString());
-        assertEquals(200, reader.get("library/material.xhtml?id=" + id).statusCode());
+        HttpResponse<String> page = reader.get("library/material.xhtml?id=" + id);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<h2>1. Năm chiêu lừa hay gặp nhất</h2>"), "the Markdown handout is shown formatted");
+        assertFalse(page.body().contains("## 1."), "not as Markdown source");
     }
 
     @Test

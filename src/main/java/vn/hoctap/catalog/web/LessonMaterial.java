@@ -5,6 +5,7 @@ import vn.hoctap.catalog.LessonKind;
 import vn.hoctap.identity.Actor;
 import vn.hoctap.library.LibraryService;
 import vn.hoctap.library.MaterialVersion;
+import vn.hoctap.shared.SafeHtml;
 
 /**
  * What a material lesson shows ({@code WEB-INF/includes/catalog/lesson-material.xhtml}): the
@@ -40,5 +41,10 @@ public final class LessonMaterial {
             text = library.previewText(version.getId()).orElse("");
         }
         return text;
+    }
+
+    /** A Markdown version's text, formatted (safe HTML); empty for other files. */
+    public String getHtml() {
+        return version != null && version.isMarkdown() ? SafeHtml.fromMarkdown(getText()) : "";
     }
 }

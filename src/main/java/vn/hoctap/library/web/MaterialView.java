@@ -16,6 +16,7 @@ import vn.hoctap.library.MaterialVersion;
 import vn.hoctap.platform.i18n.FacesMessages;
 import vn.hoctap.shared.AccessDeniedException;
 import vn.hoctap.shared.NotFoundException;
+import vn.hoctap.shared.SafeHtml;
 import vn.hoctap.shared.Times;
 import vn.hoctap.shared.ValidationFailure;
 
@@ -157,6 +158,11 @@ public class MaterialView {
             previewText = library.previewText(shown.getId()).orElse("");
         }
         return previewText;
+    }
+
+    /** A Markdown version's preview, formatted (safe HTML); empty for other files. */
+    public String getPreviewHtml() {
+        return shown != null && shown.isMarkdown() ? SafeHtml.fromMarkdown(getPreviewText()) : "";
     }
 
 

@@ -1,4 +1,4 @@
-package vn.hoctap.catalog;
+package vn.hoctap.shared;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -7,11 +7,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * Lesson text to the HTML the player shows. Markdown is rendered with raw HTML escaped, and every
- * lesson's HTML — from Markdown or from the editor — passes an allow-list: formatting, lists,
- * quotes, tables and links, nothing that runs or loads anything.
+ * Text people wrote to HTML a page may show: a lesson (Markdown or the editor's HTML) or a
+ * Markdown material in the library. Markdown is rendered with raw HTML escaped, and every result
+ * passes an allow-list: formatting, lists, quotes, tables and links, nothing that runs or loads anything.
  */
-public final class LessonHtml {
+public final class SafeHtml {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
@@ -20,7 +20,7 @@ public final class LessonHtml {
             .addAttributes("a", "rel")
             .addProtocols("a", "href", "http", "https", "mailto", "tel");
 
-    private LessonHtml() {
+    private SafeHtml() {
     }
 
     public static String fromMarkdown(String markdown) {
