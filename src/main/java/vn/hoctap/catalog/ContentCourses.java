@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.hoctap.identity.Actor;
+import vn.hoctap.library.LibraryService;
 import vn.hoctap.platform.content.ContentSource;
 import vn.hoctap.platform.db.SchemaReady;
 import vn.hoctap.platform.db.StartupLock;
@@ -34,16 +35,20 @@ public class ContentCourses {
     CatalogService catalog;
 
     @Inject
+    LibraryService library;
+
+    @Inject
     StartupLock lock;
 
     @Transactional
-    public void onSchemaReady(@Observes @Priority(150) SchemaReady ready) {
+    public void onSchemaReady(@Observes @Priority(220) SchemaReady ready) {
         lock.acquire("content-courses", 120);
         try {
             Map<CatalogService.Outcome, Integer> counts = new EnumMap<>(CatalogService.Outcome.class);
             for (String folder : content.folders(FOLDER)) {
                 try {
-                    CourseDefinition d = CourseFormat.read(relative -> content.read(FOLDER + "/" + folder + "/" + relative));
+                    CourseDefinition d = CourseFormat.read(CourseFormat.withMaterialKeys(
+                            relative -> content.read(FOLDER + "/" + folder + "/" + relative), library::shippedMaterialId));
                     if (!d.code().equals(folder)) {
                         LOG.warning("content/courses/" + folder + ": the code '" + d.code() + "' differs from the folder name; imported as " + d.code());
                     }

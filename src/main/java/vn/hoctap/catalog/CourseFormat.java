@@ -45,6 +45,41 @@ public final class CourseFormat {
         Optional<String> read(String relative) throws IOException;
     }
 
+    /**
+     * The folder with each lesson's {@code material:} in {@code course.yaml} that names a shipped
+     * material by its key (its folder in {@code content/materials/}) replaced by that material's
+     * id, as {@code ids} finds it; numbers are ids already and stay. The courses in
+     * {@code content/} are written this way, since ids differ from one database to the next.
+     */
+    public static Files withMaterialKeys(Files files, java.util.function.Function<String, Optional<Long>> ids) {
+        return relative -> {
+            Optional<String> text = files.read(relative);
+            if (!"course.yaml".equals(relative) || text.isEmpty()) {
+                return text;
+            }
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = YAML.readTree(text.get());
+            } catch (JsonProcessingException e) {
+                return text; // reading it properly will say what is wrong
+            }
+            boolean changed = false;
+            for (com.fasterxml.jackson.databind.JsonNode module : root.path("modules")) {
+                for (com.fasterxml.jackson.databind.JsonNode lesson : module.path("lessons")) {
+                    com.fasterxml.jackson.databind.JsonNode material = lesson.get("material");
+                    if (material != null && material.isTextual() && !material.asText().matches("\\d+")) {
+                        String key = material.asText();
+                        long id = ids.apply(key).orElseThrow(() -> new IOException("course.yaml, lesson "
+                                + lesson.path("key").asText("?") + ": no shipped material '" + key + "' (content/materials/)"));
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) lesson).put("material", id);
+                        changed = true;
+                    }
+                }
+            }
+            return changed ? Optional.of(YAML.writeValueAsString(root)) : text;
+        };
+    }
+
     /** A course folder that breaks the format; every problem found, not just the first. */
     public static final class Invalid extends Exception {
         private final List<String> problems;

@@ -258,6 +258,13 @@ public class LibraryService {
     }
 
     /** The extracted text as a preview shows it: blank runs squeezed, cut to {@link MaterialVersion#PREVIEW_CHARS}. */
+    /** The id of the material shipped from {@code content/materials/<key>/}, once imported. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> shippedMaterialId(String key) {
+        return em.createQuery("SELECT m.id FROM Material m WHERE m.contentKey = :key", Long.class)
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+
     public Optional<String> previewText(long versionId) {
         return text(versionId, MaterialVersion.PREVIEW_CHARS)
                 .map(t -> t.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip())

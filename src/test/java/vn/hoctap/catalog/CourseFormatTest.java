@@ -35,10 +35,7 @@ class CourseFormatTest {
     }
 
     static CourseFormat.Files folder(Path dir) {
-        return relative -> {
-            Path file = dir.resolve(relative);
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-        };
+        return vn.hoctap.it.CourseFolders.folder(dir);
     }
 
     static CourseFormat.Files files(Map<String, String> files) {
@@ -217,5 +214,19 @@ class CourseFormatTest {
         }
         return assertThrows(CourseArchive.Refused.class,
                 () -> CourseArchive.read(new java.io.ByteArrayInputStream(out.toByteArray()))).key();
+    }
+
+    @Test
+    void shippedCoursesNameShippedMaterialsByKey() throws Exception {
+        long handout = vn.hoctap.it.CourseFolders.shippedMaterialId("nhan-dien-lua-dao-truc-tuyen").orElseThrow();
+        Map<String, String> files = new java.util.LinkedHashMap<>(CourseFormat.write(CourseFormat.read(folder(COURSES.resolve("dien-thoai-an-toan")))));
+        assertTrue(files.get("course.yaml").contains("material: " + handout), "the key became the material's id: " + files.get("course.yaml"));
+        files.put("course.yaml", files.get("course.yaml").replace("material: " + handout, "material: khong-co-hoc-lieu-nay"));
+        IOException e = assertThrows(IOException.class,
+                () -> CourseFormat.read(CourseFormat.withMaterialKeys(files(files), key -> Optional.empty())));
+        assertTrue(e.getMessage().contains("khong-co-hoc-lieu-nay"), e.getMessage());
+        files.put("course.yaml", files.get("course.yaml").replace("material: khong-co-hoc-lieu-nay", "material: 42"));
+        assertTrue(CourseFormat.read(CourseFormat.withMaterialKeys(files(files), key -> Optional.empty())).lessons().stream()
+                .anyMatch(l -> Long.valueOf(42).equals(l.materialId())), "an id stays an id");
     }
 }
