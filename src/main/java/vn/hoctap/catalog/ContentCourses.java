@@ -47,8 +47,8 @@ public class ContentCourses {
             Map<CatalogService.Outcome, Integer> counts = new EnumMap<>(CatalogService.Outcome.class);
             for (String folder : content.folders(FOLDER)) {
                 try {
-                    CourseDefinition d = CourseFormat.read(CourseFormat.withMaterialKeys(
-                            relative -> content.read(FOLDER + "/" + folder + "/" + relative), library::shippedMaterialId));
+                    CourseDefinition d = CourseFormat.read(relative -> content.read(FOLDER + "/" + folder + "/" + relative),
+                            library::shippedMaterialId);
                     if (!d.code().equals(folder)) {
                         LOG.warning("content/courses/" + folder + ": the code '" + d.code() + "' differs from the folder name; imported as " + d.code());
                     }

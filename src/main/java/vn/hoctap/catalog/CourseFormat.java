@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,41 +44,6 @@ public final class CourseFormat {
     @FunctionalInterface
     public interface Files {
         Optional<String> read(String relative) throws IOException;
-    }
-
-    /**
-     * The folder with each lesson's {@code material:} in {@code course.yaml} that names a shipped
-     * material by its key (its folder in {@code content/materials/}) replaced by that material's
-     * id, as {@code ids} finds it; numbers are ids already and stay. The courses in
-     * {@code content/} are written this way, since ids differ from one database to the next.
-     */
-    public static Files withMaterialKeys(Files files, java.util.function.Function<String, Optional<Long>> ids) {
-        return relative -> {
-            Optional<String> text = files.read(relative);
-            if (!"course.yaml".equals(relative) || text.isEmpty()) {
-                return text;
-            }
-            com.fasterxml.jackson.databind.JsonNode root;
-            try {
-                root = YAML.readTree(text.get());
-            } catch (JsonProcessingException e) {
-                return text; // reading it properly will say what is wrong
-            }
-            boolean changed = false;
-            for (com.fasterxml.jackson.databind.JsonNode module : root.path("modules")) {
-                for (com.fasterxml.jackson.databind.JsonNode lesson : module.path("lessons")) {
-                    com.fasterxml.jackson.databind.JsonNode material = lesson.get("material");
-                    if (material != null && material.isTextual() && !material.asText().matches("\\d+")) {
-                        String key = material.asText();
-                        long id = ids.apply(key).orElseThrow(() -> new IOException("course.yaml, lesson "
-                                + lesson.path("key").asText("?") + ": no shipped material '" + key + "' (content/materials/)"));
-                        ((com.fasterxml.jackson.databind.node.ObjectNode) lesson).put("material", id);
-                        changed = true;
-                    }
-                }
-            }
-            return changed ? Optional.of(YAML.writeValueAsString(root)) : text;
-        };
     }
 
     /** A course folder that breaks the format; every problem found, not just the first. */
@@ -115,7 +81,7 @@ public final class CourseFormat {
     }
 
     record LessonYaml(String key, String title, Integer minutes, Boolean optional, String text, String link,
-                      Long material, Integer materialVersion, QuizYaml quiz) {
+                      Object material, Integer materialVersion, QuizYaml quiz) {
     }
 
     record QuizYaml(Integer draw, Integer passPercent, Integer timeLimitMinutes, Integer attempts) {
@@ -137,8 +103,19 @@ public final class CourseFormat {
     private CourseFormat() {
     }
 
-    /** Reads and checks one course folder. */
+    /** Reads and checks one course folder whose material lessons name materials by id. */
     public static CourseDefinition read(Files files) throws IOException, Invalid {
+        return read(files, key -> Optional.empty());
+    }
+
+    /**
+     * Reads and checks one course folder. A lesson's {@code material:} is a library material's id,
+     * or (in {@code content/courses/}, where ids differ from one database to the next) the key of a
+     * material shipped in {@code content/materials/}, which {@code shipped} turns into its id. An
+     * optional lesson naming a shipped material this library does not have is left out; a
+     * required one is a problem.
+     */
+    public static CourseDefinition read(Files files, Function<String, Optional<Long>> shipped) throws IOException, Invalid {
         String descriptor = files.read("course.yaml").orElseThrow(() -> new IOException("course.yaml is missing"));
         List<String> problems = new ArrayList<>();
         CourseYaml c;
@@ -177,7 +154,10 @@ public final class CourseFormat {
                     problems.add(where + " has no lessons");
                 } else {
                     for (LessonYaml l : module.lessons()) {
-                        lessons.add(lesson(files, l, where, keys, bank, problems));
+                        CourseDefinition.Lesson lesson = lesson(files, l, where, keys, bank, shipped, problems);
+                        if (lesson != null) {
+                            lessons.add(lesson);
+                        }
                     }
                 }
                 modules.add(new CourseDefinition.Module(nfc(module.title()), lessons));
@@ -191,8 +171,9 @@ public final class CourseFormat {
                 modules, bank);
     }
 
-    private static CourseDefinition.Lesson lesson(Files files, LessonYaml l, String where, Set<String> keys,
-                                                  List<Question> bank, List<String> problems) throws IOException {
+    /** The lesson, or null for an optional lesson whose shipped material this library does not have. */
+    private static CourseDefinition.Lesson lesson(Files files, LessonYaml l, String where, Set<String> keys, List<Question> bank,
+                                                  Function<String, Optional<Long>> shipped, List<String> problems) throws IOException {
         String at = where + ", lesson " + (l.key() == null ? "?" : l.key());
         if (l.key() == null || !CODE.matcher(l.key()).matches()) {
             problems.add(at + ": key must be lower-case letters, digits and '-'");
@@ -209,6 +190,7 @@ public final class CourseFormat {
         }
         LessonKind kind;
         QuizSettings quiz = null;
+        Long materialId = null;
         if (l.quiz() != null) {
             kind = LessonKind.QUIZ;
             try {
@@ -228,6 +210,14 @@ public final class CourseFormat {
             }
         } else if (l.material() != null) {
             kind = LessonKind.MATERIAL;
+            String named = l.material().toString();
+            materialId = named.matches("\\d{1,18}") ? Long.valueOf(named) : shipped.apply(named).orElse(null);
+            if (materialId == null) {
+                if (Boolean.TRUE.equals(l.optional())) {
+                    return null;
+                }
+                problems.add(at + ": material '" + named + "' is neither a material's id nor a material shipped in content/materials/");
+            }
             if (l.materialVersion() != null && l.materialVersion() < 1) {
                 problems.add(at + ": materialVersion must be a version number, 1 or more");
             }
@@ -239,7 +229,7 @@ public final class CourseFormat {
         }
         return new CourseDefinition.Lesson(l.key(), nfc(l.title()), kind, l.minutes() == null ? 0 : l.minutes(),
                 Boolean.TRUE.equals(l.optional()), markdown, markdown == null ? null : SafeHtml.fromMarkdown(markdown),
-                l.link(), l.material(), kind == LessonKind.MATERIAL ? l.materialVersion() : null, quiz);
+                l.link(), materialId, kind == LessonKind.MATERIAL ? l.materialVersion() : null, quiz);
     }
 
     private static List<Question> readBank(Files files, List<String> problems) throws IOException {

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AdminBootstrap {
 
-    static final String USERNAME = "admin";
+    public static final String USERNAME = "admin";
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
     @PersistenceContext

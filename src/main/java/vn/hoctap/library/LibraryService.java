@@ -257,7 +257,6 @@ public class LibraryService {
         return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(rows.get(0).toString());
     }
 
-    /** The extracted text as a preview shows it: blank runs squeezed, cut to {@link MaterialVersion#PREVIEW_CHARS}. */
     /** The id of the material shipped from {@code content/materials/<key>/}, once imported. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Long> shippedMaterialId(String key) {
@@ -265,6 +264,7 @@ public class LibraryService {
                 .setParameter("key", key).getResultStream().findFirst();
     }
 
+    /** The extracted text as a preview shows it: blank runs squeezed, cut to {@link MaterialVersion#PREVIEW_CHARS}. */
     public Optional<String> previewText(long versionId) {
         return text(versionId, MaterialVersion.PREVIEW_CHARS)
                 .map(t -> t.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip())

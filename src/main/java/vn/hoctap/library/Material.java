@@ -116,6 +116,10 @@ public class Material implements Serializable {
     @Column(name = "content_key")
     private String contentKey;
 
+    /** SHA-256 of the shipped {@code material.yaml} last imported into this material's description. */
+    @Column(name = "content_hash")
+    private String contentHash;
+
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
@@ -324,6 +328,14 @@ public class Material implements Serializable {
 
     public void setContentKey(String contentKey) {
         this.contentKey = contentKey;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public void setContentHash(String contentHash) {
+        this.contentHash = contentHash;
     }
 
     public long getVersion() {

@@ -157,7 +157,7 @@ class CourseBenchmark {
         List<CourseDefinition> list = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(Path.of("content", "courses"))) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                list.add(CourseFormat.read(CourseFolders.folder(dir)));
+                list.add(CourseFolders.read(dir));
             }
         }
         return list;

@@ -32,7 +32,7 @@ class CourseIndexTest {
         try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             long id = 0;
             for (Path folder : CourseFormatTest.shippedCourses()) {
-                CourseDefinition d = CourseFormat.read(CourseFormatTest.folder(folder));
+                CourseDefinition d = CourseFormatTest.read(folder);
                 writer.addDocument(CourseIndex.document(id++, d));
                 CODES.add(d.code());
             }

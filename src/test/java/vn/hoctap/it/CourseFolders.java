@@ -1,5 +1,6 @@
 package vn.hoctap.it;
 
+import vn.hoctap.catalog.CourseDefinition;
 import vn.hoctap.catalog.CourseFormat;
 
 import java.io.IOException;
@@ -23,10 +24,15 @@ public final class CourseFolders {
     }
 
     public static CourseFormat.Files folder(Path dir) {
-        return CourseFormat.withMaterialKeys(relative -> {
+        return relative -> {
             Path f = dir.resolve(relative);
             return Files.exists(f) ? Optional.of(Files.readString(f)) : Optional.empty();
-        }, CourseFolders::shippedMaterialId);
+        };
+    }
+
+    /** The course in {@code dir}, shipped materials given their stand-in ids. */
+    public static CourseDefinition read(Path dir) throws IOException, CourseFormat.Invalid {
+        return CourseFormat.read(folder(dir), CourseFolders::shippedMaterialId);
     }
 
     /** A stand-in id for each folder of {@code content/materials/}; empty for any other key. */

@@ -65,7 +65,7 @@ class CourseIT {
     }
 
     static CourseDefinition shipped(String code) throws Exception {
-        return CourseFormat.read(CourseFolders.folder(Path.of("content", "courses", code)));
+        return CourseFolders.read(Path.of("content", "courses", code));
     }
 
     /** A new staff member, signed in with a password of their own: a browser with its session. */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +37,17 @@ class ContentMaterialsTest {
             assertTrue(Files.size(file) > 2_000, dir + ": a file of substance");
             FileInspector.Inspection inspection = inspector.inspect(file, m.file(), Files.size(file), 1L << 30);
             assertTrue(inspection.verdict().isAccepted(), dir + ": " + inspection.verdict().refusalKey());
-            assertEquals(dir.getFileName().toString(), dir.getFileName().toString().replaceAll("[^a-z0-9-]", ""),
-                    "folder names are the stable keys: lower-case ASCII and hyphens");
+            assertTrue(ContentMaterials.KEY.matcher(dir.getFileName().toString()).matches(), dir + ": the folder name is a key");
+            assertTrue(ContentMaterials.FILE_NAME.matcher(m.file()).matches(), dir + ": a plain file name");
         }
+    }
+
+    @Test
+    void keysAreWordsWithALetterSoThatTheyCannotBeTakenForIds() {
+        assertTrue(ContentMaterials.KEY.matcher("so-tay-2025").matches());
+        for (String bad : new String[] {"2025", "So-tay", "so--tay", "-so", "so_tay", "sổ-tay", ""}) {
+            assertFalse(ContentMaterials.KEY.matcher(bad).matches(), bad);
+        }
+        assertFalse(ContentMaterials.FILE_NAME.matcher("../secret.md").matches());
     }
 }

@@ -17,6 +17,7 @@ public final class LessonMaterial {
     private final LibraryService library;
     private final MaterialVersion version;
     private String text;
+    private String html;
 
     private LessonMaterial(LibraryService library, MaterialVersion version) {
         this.library = library;
@@ -43,8 +44,12 @@ public final class LessonMaterial {
         return text;
     }
 
-    /** A Markdown version's text, formatted (safe HTML); empty for other files. */
+    /** A Markdown version's text, formatted (safe HTML) from the text as written; empty for other files. */
     public String getHtml() {
-        return version != null && version.isMarkdown() ? SafeHtml.fromMarkdown(getText()) : "";
+        if (html == null) {
+            html = version != null && version.isMarkdown()
+                    ? library.text(version.getId(), MaterialVersion.PREVIEW_CHARS).map(SafeHtml::fromMarkdown).orElse("") : "";
+        }
+        return html;
     }
 }

@@ -11,6 +11,7 @@ import vn.hoctap.library.LibraryService;
 import vn.hoctap.library.Material;
 import vn.hoctap.library.MaterialVersion;
 import vn.hoctap.platform.search.IndexedSource;
+import vn.hoctap.shared.SafeHtml;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public class MaterialIndexSource implements IndexedSource {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        return 2; // 2: Markdown files indexed as their text, without the marks
     }
 
     @Override
@@ -75,7 +76,7 @@ public class MaterialIndexSource implements IndexedSource {
             MaterialVersion v = m.getPublishedVersion();
             docs.put(m.getId(), MaterialDocuments.of(new MaterialDocuments.Source(m.getId(), m.getTitle(), m.getDescription(),
                     m.getSubjects(), v.getKind().name(), m.getAudience().name(), m.getLicence().name(), m.getLanguage(),
-                    m.getPublishedAt(), texts.get(v.getId()))));
+                    m.getPublishedAt(), v.isMarkdown() ? SafeHtml.textOfMarkdown(texts.get(v.getId())) : texts.get(v.getId()))));
         }
         return docs;
     }

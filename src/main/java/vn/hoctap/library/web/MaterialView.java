@@ -50,6 +50,7 @@ public class MaterialView {
 
     private boolean missing;
     private String previewText;
+    private String previewHtml;
     private List<CatalogService.MaterialUse> uses;
 
     /** Reads {@code id} (and {@code v}): the query string on a GET, hidden fields on a POST. */
@@ -160,9 +161,13 @@ public class MaterialView {
         return previewText;
     }
 
-    /** A Markdown version's preview, formatted (safe HTML); empty for other files. */
+    /** A Markdown version's preview, formatted (safe HTML) from the text as written; empty for other files. */
     public String getPreviewHtml() {
-        return shown != null && shown.isMarkdown() ? SafeHtml.fromMarkdown(getPreviewText()) : "";
+        if (previewHtml == null) {
+            previewHtml = shown != null && shown.isMarkdown()
+                    ? library.text(shown.getId(), MaterialVersion.PREVIEW_CHARS).map(SafeHtml::fromMarkdown).orElse("") : "";
+        }
+        return previewHtml;
     }
 
 
