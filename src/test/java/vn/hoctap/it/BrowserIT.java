@@ -373,8 +373,8 @@ class BrowserIT {
                 waitUpTo(10).until(d -> {
                     try {
                         return !d.findElement(By.id("prompt")).getText().equals(current);
-                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                        return false;
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        return false; // the page is being replaced (stale element, or a node no longer in the document)
                     }
                 });
             }
