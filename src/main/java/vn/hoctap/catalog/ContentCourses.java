@@ -40,9 +40,21 @@ public class ContentCourses {
     @Inject
     StartupLock lock;
 
+    /** This bean through its proxy, so that each course gets its own transaction. */
+    @Inject
+    ContentCourses self;
+
+    /**
+     * After the shipped materials (210), which courses may show. The transaction here holds the
+     * lock between nodes; each course is published in a transaction of its own, so one that fails
+     * leaves the others imported.
+     */
     @Transactional
     public void onSchemaReady(@Observes @Priority(220) SchemaReady ready) {
-        lock.acquire("content-courses", 120);
+        if (!lock.acquire("content-courses", 120)) {
+            LOG.warning("content/courses not imported: another node held the lock for two minutes");
+            return;
+        }
         try {
             Map<CatalogService.Outcome, Integer> counts = new EnumMap<>(CatalogService.Outcome.class);
             for (String folder : content.folders(FOLDER)) {
@@ -52,7 +64,13 @@ public class ContentCourses {
                     if (!d.code().equals(folder)) {
                         LOG.warning("content/courses/" + folder + ": the code '" + d.code() + "' differs from the folder name; imported as " + d.code());
                     }
-                    CatalogService.Outcome outcome = catalog.publish(Actor.system(), d, CatalogService.FROM_CONTENT);
+                    for (CourseDefinition.Lesson l : d.lessons()) {
+                        if (l.kind() == LessonKind.MATERIAL && l.materialId() != null) {
+                            library.courseReferenceProblem(l.materialId(), l.materialVersion()).ifPresent(problem -> LOG.warning(
+                                    "content/courses/" + folder + ", lesson " + l.key() + ": " + problem + "; learners see it as not available"));
+                        }
+                    }
+                    CatalogService.Outcome outcome = self.publish(d);
                     if (outcome == CatalogService.Outcome.KEPT_AUTHORS_VERSION) {
                         LOG.info("content/courses/" + folder + " differs from the published version, which an author made: kept theirs");
                     }
@@ -71,5 +89,11 @@ public class ContentCourses {
         } finally {
             lock.release("content-courses");
         }
+    }
+
+    /** One course, committed on its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public CatalogService.Outcome publish(CourseDefinition d) {
+        return catalog.publish(Actor.system(), d, CatalogService.FROM_CONTENT);
     }
 }
