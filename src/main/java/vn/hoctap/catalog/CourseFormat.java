@@ -12,17 +12,15 @@ import vn.hoctap.assessment.QuestionType;
 import vn.hoctap.assessment.QuizSettings;
 import vn.hoctap.library.Audience;
 import vn.hoctap.library.Level;
+import vn.hoctap.shared.Hashes;
 import vn.hoctap.shared.SafeHtml;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -348,9 +346,8 @@ public final class CourseFormat {
     /** A fingerprint of everything a version holds: the same definition, the same hash. */
     public static String hash(CourseDefinition d) {
         try {
-            byte[] json = JSON.writeValueAsBytes(d);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Hashes.sha256Hex(JSON.writeValueAsBytes(d));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

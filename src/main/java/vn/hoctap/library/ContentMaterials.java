@@ -18,6 +18,7 @@ import vn.hoctap.library.ingest.UploadService;
 import vn.hoctap.platform.content.ContentSource;
 import vn.hoctap.platform.db.SchemaReady;
 import vn.hoctap.platform.db.StartupLock;
+import vn.hoctap.shared.Hashes;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -152,7 +152,7 @@ public class ContentMaterials {
         try (InputStream in = content.open(base + yaml.file()).orElseThrow(() -> new IOException("no file " + yaml.file()))) {
             bytes = in.readAllBytes();
         }
-        String fileSha = sha256(bytes);
+        String fileSha = Hashes.sha256Hex(bytes);
         Material material = byKey(folder);
         Outcome outcome = Outcome.UNCHANGED;
         if (material == null || material.getVersions().stream().noneMatch(v -> v.getSha256().equals(fileSha))) {
@@ -169,15 +169,13 @@ public class ContentMaterials {
             material = em.find(Material.class, upload.resultMaterialId());
             material.setContentKey(folder);
         }
-        String yamlSha = sha256(yamlText.getBytes(StandardCharsets.UTF_8));
+        String yamlSha = Hashes.sha256Hex(yamlText.getBytes(StandardCharsets.UTF_8));
         if (!yamlSha.equals(material.getContentHash())) {
-            if (!sameDescription(material, form)) {
-                library.describe(admin, material.getId(), material.getVersion(), form);
-                if (outcome == Outcome.UNCHANGED) {
-                    outcome = Outcome.DESCRIBED;
-                }
-            }
+            library.describe(admin, material.getId(), material.getVersion(), form);
             material.setContentHash(yamlSha);
+            if (outcome == Outcome.UNCHANGED) {
+                outcome = Outcome.DESCRIBED;
+            }
         }
         if (outcome == Outcome.CREATED || outcome == Outcome.NEW_VERSION) {
             library.publish(admin, material.getId());
@@ -190,24 +188,5 @@ public class ContentMaterials {
         return em.createQuery("SELECT m FROM Material m WHERE m.contentKey = :key", Material.class)
                 .setParameter("key", key).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);
-    }
-
-    private static boolean sameDescription(Material m, MaterialForm f) {
-        return Objects.equals(m.getTitle(), f.title()) && Objects.equals(blankAsNull(m.getDescription()), blankAsNull(f.description()))
-                && m.getSubjects().equals(new java.util.TreeSet<>(f.subjects())) && m.getAudience() == f.audience()
-                && m.getLevel() == f.level() && Objects.equals(m.getLanguage(), f.language()) && m.getLicence() == f.licence()
-                && Objects.equals(m.getAttribution(), f.attribution());
-    }
-
-    private static String blankAsNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import vn.hoctap.platform.search.SearchOutbox;
 import vn.hoctap.platform.storage.BlobStore;
 import vn.hoctap.shared.AccessDeniedException;
 import vn.hoctap.shared.NotFoundException;
+import vn.hoctap.shared.SafeHtml;
 import vn.hoctap.shared.Text;
 import vn.hoctap.shared.Times;
 import vn.hoctap.shared.ValidationFailure;
@@ -262,6 +263,15 @@ public class LibraryService {
     public Optional<Long> shippedMaterialId(String key) {
         return em.createQuery("SELECT m.id FROM Material m WHERE m.contentKey = :key", Long.class)
                 .setParameter("key", key).getResultStream().findFirst();
+    }
+
+    /**
+     * A Markdown version's preview, formatted (safe HTML) from its text as written — not squeezed
+     * like {@link #previewText}, where blank runs and trailing spaces carry meaning; empty for
+     * other files.
+     */
+    public String previewHtml(MaterialVersion version) {
+        return version.isMarkdown() ? text(version.getId(), MaterialVersion.PREVIEW_CHARS).map(SafeHtml::fromMarkdown).orElse("") : "";
     }
 
     /** The extracted text as a preview shows it: blank runs squeezed, cut to {@link MaterialVersion#PREVIEW_CHARS}. */

@@ -83,6 +83,16 @@ public final class Text {
         }
     }
 
+    /**
+     * One character folded where it stands (a text folded this way keeps its length, so a folded
+     * word found in it is found in the original at the same place): a Latin letter to its
+     * lower-case base letter (ế → e, Đ → d), anything else lower-cased.
+     */
+    public static char foldInPlace(char c) {
+        char f = c < FOLDED.length ? FOLDED[c] : SLOW;
+        return f == SLOW || f == DROP || f == SPACE ? Character.toLowerCase(c) : f;
+    }
+
     /** NFC with collapsed white space, null for blank: how names are stored. */
     public static String clean(String s) {
         if (s == null) {

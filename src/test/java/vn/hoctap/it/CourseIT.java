@@ -552,6 +552,14 @@ class CourseIT {
         assertEquals(200, admin().post("api/materials/" + material + "/publish", "").statusCode());
         assertEquals(404, learner.get(oldFile).statusCode(), "version 1 stays withdrawn");
         assertEquals(200, learner.get(draftFile).statusCode(), "version 3, published now");
+
+        // A shipped course's further reading: the shipped Markdown handout, formatted, in the lesson.
+        long handout = Http.json(admin().get("api/materials?q=so+tay+nhan+dien+lua+dao")).getJsonArray("hits").getJsonObject(0).getInt("id");
+        LibraryIT.awaitExtraction(admin(), handout);
+        location(act(learner, Map.of("action", "enrol", "c", "dien-thoai-an-toan")));
+        String reading = learner.get("learn/lesson.xhtml?c=dien-thoai-an-toan&l=so-tay-lua-dao").body();
+        assertTrue(reading.contains("<h2>1. Năm chiêu lừa hay gặp nhất</h2>") && !reading.contains("## 1."), "formatted, not Markdown source");
+        assertTrue(reading.contains("CC BY"), "with its licence");
     }
 
 

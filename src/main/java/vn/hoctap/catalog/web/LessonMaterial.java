@@ -5,7 +5,6 @@ import vn.hoctap.catalog.LessonKind;
 import vn.hoctap.identity.Actor;
 import vn.hoctap.library.LibraryService;
 import vn.hoctap.library.MaterialVersion;
-import vn.hoctap.shared.SafeHtml;
 
 /**
  * What a material lesson shows ({@code WEB-INF/includes/catalog/lesson-material.xhtml}): the
@@ -44,11 +43,10 @@ public final class LessonMaterial {
         return text;
     }
 
-    /** A Markdown version's text, formatted (safe HTML) from the text as written; empty for other files. */
+    /** A Markdown version's text, formatted; empty for other files. */
     public String getHtml() {
         if (html == null) {
-            html = version != null && version.isMarkdown()
-                    ? library.text(version.getId(), MaterialVersion.PREVIEW_CHARS).map(SafeHtml::fromMarkdown).orElse("") : "";
+            html = version == null ? "" : library.previewHtml(version);
         }
         return html;
     }

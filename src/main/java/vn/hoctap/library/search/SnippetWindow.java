@@ -1,5 +1,7 @@
 package vn.hoctap.library.search;
 
+import vn.hoctap.shared.Text;
+
 import java.text.Normalizer;
 import java.util.List;
 
@@ -13,17 +15,6 @@ final class SnippetWindow {
     static final int BEFORE = 240;
     static final int LENGTH = 1_400;
 
-    /** Lower-case base letter of each character of the Latin-Vietnamese range (ế → e, Đ → d); others unchanged. */
-    private static final char[] BASE = new char[0x2000];
-
-    static {
-        for (char c = 0; c < BASE.length; c++) {
-            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            char b = Character.toLowerCase(d.isEmpty() ? c : d.charAt(0));
-            BASE[c] = c == 'đ' || c == 'Đ' ? 'd' : b;
-        }
-    }
-
     private SnippetWindow() {
     }
 
@@ -31,8 +22,7 @@ final class SnippetWindow {
     static String fold(String text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
-            char c = text.charAt(i);
-            out[i] = c < BASE.length ? BASE[c] : c;
+            out[i] = Text.foldInPlace(text.charAt(i));
         }
         return new String(out);
     }

@@ -16,7 +16,6 @@ import vn.hoctap.library.MaterialVersion;
 import vn.hoctap.platform.i18n.FacesMessages;
 import vn.hoctap.shared.AccessDeniedException;
 import vn.hoctap.shared.NotFoundException;
-import vn.hoctap.shared.SafeHtml;
 import vn.hoctap.shared.Times;
 import vn.hoctap.shared.ValidationFailure;
 
@@ -161,15 +160,13 @@ public class MaterialView {
         return previewText;
     }
 
-    /** A Markdown version's preview, formatted (safe HTML) from the text as written; empty for other files. */
+    /** A Markdown version's preview, formatted; empty for other files. */
     public String getPreviewHtml() {
         if (previewHtml == null) {
-            previewHtml = shown != null && shown.isMarkdown()
-                    ? library.text(shown.getId(), MaterialVersion.PREVIEW_CHARS).map(SafeHtml::fromMarkdown).orElse("") : "";
+            previewHtml = shown == null ? "" : library.previewHtml(shown);
         }
         return previewHtml;
     }
-
 
     public String date(java.time.LocalDateTime t) {
         return Times.display(t);
